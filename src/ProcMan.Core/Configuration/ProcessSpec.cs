@@ -1,0 +1,15 @@
+namespace ProcMan.Configuration;
+
+/// <summary>
+/// One process instance to start, with everything resolved: a process of the configuration
+/// file, or one replica of it. The launcher runs exactly this and adds nothing.
+/// </summary>
+/// <param name="Name">The output prefix and identity: <c>web</c>, or <c>web.2</c> for a replica.</param>
+/// <param name="Arguments">The argv to execute; a <c>command</c> becomes <c>/bin/sh -c COMMAND</c>.</param>
+/// <param name="WorkingDirectory">An absolute directory.</param>
+/// <param name="Environment">The child's complete environment (inherited variables included).</param>
+public sealed record ProcessSpec(
+    string Name,
+    IReadOnlyList<string> Arguments,
+    string WorkingDirectory,
+    IReadOnlyDictionary<string, string> Environment);

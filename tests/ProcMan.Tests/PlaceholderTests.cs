@@ -1,0 +1,1 @@
+namespace ProcMan.Tests; public class PlaceholderTests { [Xunit.Fact] public void Works() { } }
