@@ -1,1 +1,29 @@
-return 0;
+using System.CommandLine;
+using ProcMan.Cli;
+using ProcMan.Cli.Commands;
+
+var root = new RootCommand("ProcMan: run the processes of a Procfile or procfile.yml, with their output serialized line by line")
+{
+    UpCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+        Console.Error.WriteLine($"procman: {error.Message}");
+    Console.Error.WriteLine("Run 'procman --help' for usage.");
+    return ExitCodes.UsageError;
+}
+
+try
+{
+    // ProcMan owns SIGINT/SIGTERM itself: System.CommandLine's handling would force an exit
+    // 2 s after Ctrl-C, before the children's grace period is over.
+    return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+}
+catch (Exception exception)
+{
+    Console.Error.WriteLine($"procman: internal error: {exception.Message}");
+    return ExitCodes.InternalError;
+}

@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+using ProcMan.Processes;
+using ProcMan.Supervision;
+
+namespace ProcMan.Hosting;
+
+/// <summary>
+/// Takes SIGINT, SIGTERM and SIGHUP away from the runtime's default (immediate exit) and turns
+/// each into a stop request, so ProcMan always shuts its children down before it exits.
+/// </summary>
+public sealed class TerminationSignals : IDisposable
+{
+    private readonly List<PosixSignalRegistration> _registrations;
+
+    public TerminationSignals(Action<StopRequest> onSignal)
+    {
+        _registrations =
+        [
+            Register(PosixSignal.SIGINT, UnixSignal.Interrupt),
+            Register(PosixSignal.SIGTERM, UnixSignal.Terminate),
+            Register(PosixSignal.SIGHUP, UnixSignal.Hangup),
+        ];
+
+        PosixSignalRegistration Register(PosixSignal posix, UnixSignal signal) =>
+            PosixSignalRegistration.Create(posix, context =>
+            {
+                context.Cancel = true;
+                onSignal(new StopRequest($"received {signal}", 128 + signal.Number, ForcesOnRepeat: true));
+            });
+    }
+
+    public void Dispose()
+    {
+        foreach (var registration in _registrations)
+            registration.Dispose();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Threading.Channels;
+using ProcMan.Configuration;
+using ProcMan.Logging;
+using ProcMan.Output;
+using ProcMan.Processes;
+using ProcMan.Processes.Linux;
+using ProcMan.Supervision;
+using Serilog;
+
+namespace ProcMan.Hosting;
+
+/// <summary>
+/// <c>procman up</c> once the configuration is loaded: wires the children's pumps, ProcMan's
+/// own log events and the drain through one bounded channel, and shuts down in the order that
+/// loses nothing: children reaped, pumps finished, channel completed, drain flushed.
+/// </summary>
+public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, SupervisorOptions options)
+{
+    /// <summary>
+    /// Chunks, not lines; enough to ride out a burst, few enough that a slow console soon
+    /// slows the children (Wait mode: nothing is ever dropped).
+    /// </summary>
+    private const int ChannelCapacity = 1024;
+
+    /// <summary>Runs <paramref name="specs"/> writing to stdout; returns ProcMan's exit code.</summary>
+    public Task<int> RunAsync(IReadOnlyList<ProcessSpec> specs) => RunAsync(specs, FileDescriptorStream.StandardOutput());
+
+    public async Task<int> RunAsync(IReadOnlyList<ProcessSpec> specs, Stream stdout)
+    {
+        var channel = Channel.CreateBounded<OutputChunk>(new BoundedChannelOptions(ChannelCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+            AllowSynchronousContinuations = false,
+        });
+        var drain = new OutputDrain(channel.Reader, stdout, new LinePrefixer(format, specs.Select(s => s.Name)));
+        var draining = Task.Run(drain.RunAsync);
+
+        using var logger = new LoggerConfiguration().WriteTo.Sink(new ChannelLogSink(channel.Writer)).CreateLogger();
+        var supervisor = new Supervisor(specs, launcher, channel.Writer, logger, options);
+        using var signals = new TerminationSignals(supervisor.RequestStop);
+        _ = drain.Failure.ContinueWith(failure => OnOutputFailed(failure.Result, supervisor), TaskScheduler.Default);
+
+        var exitCode = await supervisor.RunAsync().ConfigureAwait(false);
+        channel.Writer.TryComplete();
+        await draining.ConfigureAwait(false);
+
+        // Lines were lost, so the run cannot count as a success, whatever the children did.
+        return drain.Failure.IsCompleted ? drain.Failure.Result.ExitCode : exitCode;
+    }
+
+    private static void OnOutputFailed(OutputFailure failure, Supervisor supervisor)
+    {
+        // A reader that went away is an ordinary end (`procman up | head`): stop quietly.
+        if (!failure.ReaderClosed)
+            Console.Error.WriteLine($"procman: cannot write the output ({failure.Message}); stopping all processes");
+        supervisor.RequestStop(new StopRequest("the output cannot be written", failure.ExitCode, ForcesOnRepeat: false));
+    }
+}

@@ -1,0 +1,28 @@
+using System.Buffers;
+
+namespace ProcMan.Output;
+
+/// <summary>
+/// One or more complete lines from one stream of one source, each ending in <c>\n</c>, read in
+/// one go. Batching the lines of a read keeps the channel's cost per line low under a flood.
+/// </summary>
+/// <param name="Buffer">Rented from <see cref="ArrayPool{T}.Shared"/>; whoever consumes the chunk releases it.</param>
+/// <param name="Length">How many bytes of <paramref name="Buffer"/> are lines.</param>
+/// <param name="Time">When the lines were read.</param>
+public readonly record struct OutputChunk(OutputSource Source, OutputStream Stream, byte[] Buffer, int Length, DateTimeOffset Time)
+{
+    public ReadOnlySpan<byte> Lines => Buffer.AsSpan(0, Length);
+
+    /// <summary>Copies <paramref name="bytes"/> into a rented buffer, adding a final <c>\n</c> if asked.</summary>
+    public static OutputChunk Copy(OutputSource source, OutputStream stream, in ReadOnlySequence<byte> bytes, bool addNewline)
+    {
+        var length = checked((int)bytes.Length + (addNewline ? 1 : 0));
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        bytes.CopyTo(buffer);
+        if (addNewline)
+            buffer[length - 1] = (byte)'\n';
+        return new OutputChunk(source, stream, buffer, length, DateTimeOffset.Now);
+    }
+
+    public void Release() => ArrayPool<byte>.Shared.Return(Buffer);
+}

@@ -1,0 +1,11 @@
+namespace ProcMan.Output;
+
+/// <summary>Where a line came from.</summary>
+public enum OutputStream
+{
+    StandardOutput,
+    StandardError,
+
+    /// <summary>ProcMan's own events.</summary>
+    ProcMan,
+}

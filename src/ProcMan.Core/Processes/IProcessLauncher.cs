@@ -1,0 +1,14 @@
+using ProcMan.Configuration;
+
+namespace ProcMan.Processes;
+
+/// <summary>Starts child processes. The one seam between ProcMan and the operating system.</summary>
+public interface IProcessLauncher
+{
+    /// <summary>
+    /// Starts <paramref name="spec"/> in a process group of its own, with all three standard
+    /// streams redirected (stdin stays open and empty).
+    /// </summary>
+    /// <exception cref="ProcessStartException">The process could not be started.</exception>
+    IChildProcess Start(ProcessSpec spec);
+}

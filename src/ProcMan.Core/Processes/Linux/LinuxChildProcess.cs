@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace ProcMan.Processes.Linux;
+
+/// <summary>A child started through <c>setsid</c>: its pid is also its process group and session id.</summary>
+internal sealed class LinuxChildProcess : IChildProcess
+{
+    private readonly Process _process;
+
+    public LinuxChildProcess(Process process)
+    {
+        _process = process;
+        Pid = process.Id;
+        Exited = WaitForExitAsync(process);
+    }
+
+    public int Pid { get; }
+
+    public Stream StandardOutput => _process.StandardOutput.BaseStream;
+
+    public Stream StandardError => _process.StandardError.BaseStream;
+
+    public Task<ExitStatus> Exited { get; }
+
+    public void SignalGroup(UnixSignal signal)
+    {
+        // Right after the start, setsid may not have run yet: the child is then still in
+        // ProcMan's group, and the signal goes to the child alone (it has no children yet).
+        if (!LibC.Kill(-Pid, signal.Number) && !_process.HasExited)
+            LibC.Kill(Pid, signal.Number);
+    }
+
+    public void KillEverything()
+    {
+        SignalGroup(UnixSignal.Kill);
+        foreach (var pid in ProcFileSystem.FindLeftovers(Pid))
+            LibC.Kill(pid, UnixSignal.Kill.Number);
+    }
+
+    public void Dispose() => _process.Dispose();
+
+    private static async Task<ExitStatus> WaitForExitAsync(Process process)
+    {
+        // Only the exit matters here; the pipes are read, and waited for, elsewhere.
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        return new ExitStatus(process.ExitCode);
+    }
+}

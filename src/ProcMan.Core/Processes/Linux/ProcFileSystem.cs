@@ -1,0 +1,61 @@
+namespace ProcMan.Processes.Linux;
+
+/// <summary>Finds processes through /proc, for the last-resort kill of whatever a child left behind.</summary>
+internal static class ProcFileSystem
+{
+    private readonly record struct ProcStat(int Pid, int ParentPid, int SessionId);
+
+    /// <summary>
+    /// Every live process in the session <paramref name="sessionId"/> (a child started with
+    /// setsid leads a session of its own) or descended from it, the leader excluded.
+    /// </summary>
+    public static IReadOnlyList<int> FindLeftovers(int sessionId)
+    {
+        var all = ReadAll();
+        var found = new HashSet<int>(all.Where(p => p.SessionId == sessionId).Select(p => p.Pid)) { sessionId };
+        // Descendants that moved to a session of their own are still reachable by parentage.
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var process in all)
+                if (found.Contains(process.ParentPid) && found.Add(process.Pid))
+                    grew = true;
+        }
+        while (grew);
+        found.Remove(sessionId);
+        return [.. found];
+    }
+
+    private static List<ProcStat> ReadAll()
+    {
+        var result = new List<ProcStat>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+                continue;
+            try
+            {
+                if (Parse(pid, File.ReadAllText(Path.Combine(directory, "stat"))) is { } stat)
+                    result.Add(stat);
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        return result;
+    }
+
+    // Format: "pid (comm) state ppid pgrp session ..."; comm may itself contain spaces and ')'.
+    private static ProcStat? Parse(int pid, string stat)
+    {
+        var afterName = stat.LastIndexOf(')');
+        if (afterName < 0)
+            return null;
+        var fields = stat[(afterName + 2)..].Split(' ');
+        return fields.Length > 3 && int.TryParse(fields[1], out var parent) && int.TryParse(fields[3], out var session)
+            ? new ProcStat(pid, parent, session)
+            : null;
+    }
+}
