@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Text;
+using ProcMan.Processes;
+using ProcMan.Processes.Linux;
+
+namespace ProcMan.Tests.Infrastructure;
+
+/// <summary>
+/// A real <c>procman</c> process started by a test, its stdout captured byte for byte.
+/// Every wait is bounded, so a hang fails the test instead of blocking the suite.
+/// </summary>
+public sealed class ProcManRun : IAsyncDisposable
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    public static readonly string ExecutablePath = Path.Combine(AppContext.BaseDirectory, "procman");
+
+    private readonly Process _process;
+    private readonly MemoryStream _stdout = new();
+    private readonly List<string> _lines = [];
+    private readonly Task _readingStdout;
+    private readonly Task<string> _readingStderr;
+    private readonly object _gate = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _lineStart;
+
+    private ProcManRun(Process process, bool captureStdout)
+    {
+        _process = process;
+        _readingStdout = captureStdout ? Task.Run(ReadStdoutAsync) : Task.CompletedTask;
+        _readingStderr = process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>Starts <c>procman ARGS</c> in <paramref name="workingDirectory"/>.</summary>
+    public static ProcManRun Start(string workingDirectory, params string[] arguments) =>
+        Start(workingDirectory, arguments, environment: null);
+
+    public static ProcManRun Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, bool captureStdout = true)
+    {
+        var startInfo = new ProcessStartInfo(ExecutablePath)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = captureStdout,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+            startInfo.ArgumentList.Add(argument);
+        // Tests see the plain, uncoloured format unless they ask otherwise.
+        startInfo.Environment.Remove("FORCE_COLOR");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+            startInfo.Environment[key] = value;
+        return new ProcManRun(Process.Start(startInfo)!, captureStdout);
+    }
+
+    public int Pid => _process.Id;
+
+    /// <summary>The raw bytes of stdout so far.</summary>
+    public byte[] StdoutBytes
+    {
+        get
+        {
+            lock (_gate)
+                return _stdout.ToArray();
+        }
+    }
+
+    /// <summary>The complete lines of stdout so far, decoded leniently.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _lines];
+        }
+    }
+
+    public Stream StandardOutputStream => _process.StandardOutput.BaseStream;
+
+    public void Signal(UnixSignal signal) => LibC.Kill(Pid, signal.Number);
+
+    /// <summary>Waits until a line satisfying <paramref name="predicate"/> has been written; returns it.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        var checkedCount = 0;
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                for (; checkedCount < _lines.Count; checkedCount++)
+                    if (predicate(_lines[checkedCount]))
+                        return _lines[checkedCount];
+                changed = _changed.Task;
+            }
+            if (_readingStdout.IsCompleted)
+                throw new TimeoutException($"procman's stdout ended without the expected line. Output:\n{Tail()}");
+            try
+            {
+                await changed.WaitAsync(cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No expected line within {timeout ?? DefaultTimeout}. Output:\n{Tail()}");
+            }
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> lines satisfy <paramref name="predicate"/>.</summary>
+    public async Task WaitForLinesAsync(Func<string, bool> predicate, int count, TimeSpan? timeout = null)
+    {
+        var seen = 0;
+        await WaitForLineAsync(line => predicate(line) && ++seen == count, timeout);
+    }
+
+    /// <summary>Waits for procman to exit and its stdout to end; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+            await _readingStdout.WaitAsync(cancellation.Token);
+            await _readingStderr.WaitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"procman did not exit within {timeout ?? DefaultTimeout}. Output:\n{Tail()}");
+        }
+        return _process.ExitCode;
+    }
+
+    public string Stderr => _readingStderr.IsCompletedSuccessfully ? _readingStderr.Result : "";
+
+    public string Stdout => Encoding.UTF8.GetString(StdoutBytes);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // A failed test must not leave a procman and its children behind.
+            LibC.Kill(Pid, UnixSignal.Kill.Number);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private string Tail()
+    {
+        lock (_gate)
+            return string.Join('\n', _lines.TakeLast(30)) + $"\n[stderr]\n{(_readingStderr.IsCompletedSuccessfully ? _readingStderr.Result : "")}";
+    }
+
+    private async Task ReadStdoutAsync()
+    {
+        var stream = _process.StandardOutput.BaseStream;
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer)) > 0)
+                Append(buffer.AsSpan(0, read));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The test closed stdout on purpose (a reader that goes away).
+        }
+        finally
+        {
+            lock (_gate)
+                _changed.TrySetResult();
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        lock (_gate)
+        {
+            var start = (int)_stdout.Length;
+            _stdout.Write(bytes);
+            var all = _stdout.GetBuffer().AsSpan(0, (int)_stdout.Length);
+            for (var i = start; i < all.Length; i++)
+            {
+                if (all[i] != (byte)'\n')
+                    continue;
+                _lines.Add(Encoding.UTF8.GetString(all[_lineStart..i]));
+                _lineStart = i + 1;
+            }
+            _changed.TrySetResult();
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+}

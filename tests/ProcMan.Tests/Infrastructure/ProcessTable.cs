@@ -1,0 +1,32 @@
+namespace ProcMan.Tests.Infrastructure;
+
+/// <summary>Questions about other processes, answered from /proc.</summary>
+public static class ProcessTable
+{
+    /// <summary>Whether <paramref name="pid"/> still runs (a zombie, already dead, does not count).</summary>
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits, bounded, for <paramref name="pid"/> to stop running; the kernel may need a moment to finish it.</summary>
+    public static async Task<bool> WaitUntilGoneAsync(int pid, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (IsRunning(pid))
+        {
+            if (DateTime.UtcNow > deadline)
+                return false;
+            await Task.Delay(20);
+        }
+        return true;
+    }
+}
