@@ -163,7 +163,7 @@ public sealed class ProcManRun : IAsyncDisposable
             while ((read = await stream.ReadAsync(buffer)) > 0)
                 Append(buffer.AsSpan(0, read));
         }
-        catch (ObjectDisposedException)
+        catch (Exception exception) when (exception is ObjectDisposedException or IOException)
         {
             // The test closed stdout on purpose (a reader that goes away).
         }

@@ -18,6 +18,17 @@ public sealed class TestDirectory : IDisposable
         return file;
     }
 
+    /// <summary>Makes a named pipe here: children use it to wait for each other without polling.</summary>
+    public async Task<string> CreateFifoAsync(string name)
+    {
+        var path = Combine(name);
+        await using var mkfifo = ShellRun.Start(Path, $"mkfifo '{path}'");
+        var (exitCode, stderr) = await mkfifo.WaitForExitAsync();
+        if (exitCode != 0)
+            throw new IOException($"mkfifo failed: {stderr}");
+        return path;
+    }
+
     public string Combine(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose()
