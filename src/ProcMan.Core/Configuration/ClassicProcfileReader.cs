@@ -13,6 +13,7 @@ internal static partial class ClassicProcfileReader
     {
         var processes = new List<ProcessDefinition>();
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var declaresSomething = false;
         var lines = text.TrimStart('\uFEFF').Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -24,6 +25,7 @@ internal static partial class ClassicProcfileReader
                 continue;
             }
 
+            declaresSomething = true;
             var indent = line.Length - content.Length;
             var colon = content.IndexOf(':');
             if (colon < 0)
@@ -62,9 +64,15 @@ internal static partial class ClassicProcfileReader
                 Replicas: 1, Disabled: false, Description: null, at));
         }
 
-        if (firstLineOf.Count == 0)
+        if (!declaresSomething)
         {
             errors.Add(file, "no processes defined: expected lines of `NAME: COMMAND`");
+            return null;
+        }
+
+        // Only bad lines: they are reported; "no processes" on top would be noise.
+        if (processes.Count == 0)
+        {
             return null;
         }
 

@@ -1,1 +1,0 @@
-namespace ProcMan.Tests; public class PlaceholderTests { [Xunit.Fact] public void Works() { } }
