@@ -80,6 +80,7 @@ public static class ProcfileLoader
                 plans.Add(new ProcessPlan(process, replicas, instances, names));
             }
 
+            CheckInstanceNamesAreUnique(plans);
             return plans;
         }
 
@@ -158,6 +159,24 @@ public static class ProcfileLoader
             }
 
             return files;
+        }
+
+        /// <summary>A process named <c>web.2</c> and the second replica of <c>web</c> would share a prefix.</summary>
+        private void CheckInstanceNamesAreUnique(List<ProcessPlan> plans)
+        {
+            var owners = new Dictionary<string, ProcessDefinition>(StringComparer.Ordinal);
+            foreach (var plan in plans)
+            {
+                foreach (var instance in plan.Instances)
+                {
+                    if (!owners.TryAdd(instance.Name, plan.Definition))
+                    {
+                        errors.Add(
+                            plan.Definition.DeclaredAt,
+                            $"process `{plan.Definition.Name}` would start an instance named `{instance.Name}`, which process `{owners[instance.Name].Name}` also does; rename one of them");
+                    }
+                }
+            }
         }
 
         private void CheckFormationNames(Formation formation)

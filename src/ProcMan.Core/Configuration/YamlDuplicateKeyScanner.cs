@@ -57,13 +57,34 @@ internal static class YamlDuplicateKeyScanner
         }
         catch (YamlException exception)
         {
-            errors.Add(
-                new SourcePosition(file, (int)exception.Start.Line, (int)exception.Start.Column),
-                $"invalid YAML: {exception.Message}");
+            errors.Add(SyntaxErrorPosition(text, file, exception), $"invalid YAML: {exception.Message}");
             clean = false;
         }
 
         return clean;
+    }
+
+    /// <summary>
+    /// Where a syntax error is. YamlDotNet places "invalid tab as indentation" at the start of the
+    /// enclosing mapping (often line 1), so that one points at the first tab-indented line instead.
+    /// </summary>
+    internal static SourcePosition SyntaxErrorPosition(string text, string file, YamlException exception)
+    {
+        if (exception.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t');
+                if (tab >= 0 && tab < indentation)
+                {
+                    return new SourcePosition(file, i + 1, tab + 1);
+                }
+            }
+        }
+
+        return new SourcePosition(file, (int)exception.Start.Line, (int)exception.Start.Column);
     }
 
     /// <summary>An open mapping (with the keys seen so far) or sequence (no keys).</summary>

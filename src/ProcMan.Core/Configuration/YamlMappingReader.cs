@@ -169,6 +169,11 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
             {
                 errors.Add(PositionOf(keyNode), $"keys must be plain names {owner}, got {Describe(keyNode)}");
             }
+            else if (key == "<<")
+            {
+                // YamlDotNet's representation model does not apply merge keys; say so rather than "unknown".
+                errors.Add(PositionOf(keyNode), $"YAML merge keys (`<<`) are not supported {owner}; repeat the keys or alias whole values (`environment: *common`)");
+            }
             else if (!_knownKeys.Contains(key))
             {
                 errors.Add(

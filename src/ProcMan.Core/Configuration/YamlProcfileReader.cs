@@ -27,9 +27,7 @@ internal static class YamlProcfileReader
         catch (YamlException exception)
         {
             // The scan above catches syntax errors; this is a safety net for whatever it misses.
-            errors.Add(
-                new SourcePosition(file, (int)exception.Start.Line, (int)exception.Start.Column),
-                $"invalid YAML: {exception.Message}");
+            errors.Add(YamlDuplicateKeyScanner.SyntaxErrorPosition(text, file, exception), $"invalid YAML: {exception.Message}");
             return null;
         }
 

@@ -44,6 +44,9 @@ public sealed class YamlErrorTests : IDisposable
     [InlineData("env_file: missing.env\nprocesses:\n  web:\n    command: run\n", "missing.env` not found", 1, 11)]
     [InlineData("processes:\n  web:\n    command: \"never closed\n", "invalid YAML", 3, 14)]
     [InlineData("processes:\n  web:\n    command: run\n   bad: indentation\n", "invalid YAML", 4, 4)]
+    [InlineData("processes:\n  web:\n    command: run\n  worker:\n\tcommand: work\n", "invalid YAML", 5, 1)]
+    [InlineData("x: &d\n  command: x\nprocesses:\n  web:\n    <<: *d\n", "YAML merge keys (`<<`) are not supported in process `web`", 5, 5)]
+    [InlineData("processes:\n  web:\n    command: a\n    replicas: 2\n  web.1:\n    command: b\n", "process `web.1` would start an instance named `web.1`, which process `web` also does", 5, 3)]
     [InlineData("processes:\n  web:\n    command: run\n---\nprocesses: {}\n", "expected a single YAML document", 5, 1)]
     public void I_get_the_message_line_and_column_of_each_mistake_in_a_yaml_file(string yaml, string message, int line, int column)
     {
@@ -124,6 +127,21 @@ public sealed class YamlErrorTests : IDisposable
 
         exception.Errors.Should().ContainSingle().Which.Should().Be(new ConfigurationError(path, null, null, "file not found"));
         exception.Message.Should().Be($"{path}: file not found");
+    }
+
+    [Fact]
+    public void I_can_alias_a_whole_value_defined_elsewhere_in_the_file()
+    {
+        var path = WriteConfiguration("""
+            environment: &common
+              SHARED_BY_ANCHOR: "yes"
+            processes:
+              web:
+                command: serve
+                environment: *common
+            """);
+
+        Load.File(path).Processes.Single().Environment.Should().Contain("SHARED_BY_ANCHOR", "yes");
     }
 
     private string WriteConfiguration(string yaml) => _directory.Write("procman.yaml", yaml);
