@@ -2,7 +2,9 @@ namespace ProcMan.Configuration;
 
 /// <summary>
 /// Replica counts chosen on the command line, foreman style: <c>web=2,worker=0</c>, or
-/// <c>all=N</c> for every process. A name-specific count beats <c>all</c>.
+/// <c>all=N</c> for every process. A name-specific count beats <c>all</c>. <c>all</c> is a
+/// keyword here, as in foreman: a process named <c>all</c> can only be scaled with the others.
+/// Disabled processes stay stopped whatever the formation says.
 /// </summary>
 /// <param name="Counts">Counts by process name.</param>
 /// <param name="All">The count for processes not named, or null to keep the file's <c>replicas</c>.</param>

@@ -89,6 +89,25 @@ public sealed class ReplicasPortsAndSelectionTests : IDisposable
     }
 
     [Fact]
+    public void A_port_in_the_process_env_file_wins_too_but_one_in_a_top_level_env_file_only_moves_the_base()
+    {
+        _directory.Write(".env", "PORT=6000\n");
+        _directory.Write("worker.env", "PORT=6543\n");
+        var path = _directory.Write("procman.yaml", """
+            processes:
+              web:
+                command: serve
+              worker:
+                command: work
+                env_file: worker.env
+            """);
+
+        var processes = Load.File(path).Processes;
+
+        processes.Select(p => p.Environment["PORT"]).Should().Equal("6000", "6543");
+    }
+
+    [Fact]
     public void The_replica_variables_cannot_be_overridden_by_the_file()
     {
         var path = _directory.Write("procman.yaml", "processes:\n  web:\n    command: serve\n    environment: { PS: mine, PROCMAN_REPLICA: \"7\" }\n");

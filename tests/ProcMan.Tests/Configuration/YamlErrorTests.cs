@@ -59,6 +59,16 @@ public sealed class YamlErrorTests : IDisposable
             $"the errors were:\n{string.Join('\n', errors)}");
     }
 
+    [Fact]
+    public void I_get_the_line_and_column_of_an_unknown_key_with_a_suggestion()
+    {
+        var path = WriteConfiguration("processes:\n  web:\n    command: serve\n    workdir: src\n    enviroment: { A: b }\n");
+
+        Load.Errors(path).Select(e => e.ToString()).Should().Equal(
+            $"{path}:4:5: unknown key `workdir` in process `web`",
+            $"{path}:5:5: unknown key `enviroment` in process `web`; did you mean `environment`?");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("# nothing but a comment\n")]
