@@ -12,4 +12,11 @@ public sealed record ProcessSpec(
     string Name,
     IReadOnlyList<string> Arguments,
     string WorkingDirectory,
-    IReadOnlyDictionary<string, string> Environment);
+    IReadOnlyDictionary<string, string> Environment)
+{
+    /// <summary>The declaration this instance comes from; null for a spec built by hand.</summary>
+    public ProcessDefinition? Definition { get; init; }
+
+    /// <summary>1-based replica index (1 for a process that runs once).</summary>
+    public int Replica { get; init; } = 1;
+}

@@ -1,0 +1,43 @@
+namespace ProcMan.Configuration;
+
+/// <summary>
+/// Gathers problems while reading instead of throwing on the first, so a single load reports
+/// everything that is wrong.
+/// </summary>
+internal sealed class ErrorCollector
+{
+    private readonly List<ConfigurationError> _errors = [];
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public IReadOnlyList<ConfigurationError> Errors => _errors;
+
+    public void Add(ConfigurationError error) => _errors.Add(error);
+
+    public void Add(SourcePosition at, string message) => _errors.Add(ConfigurationError.At(at, message));
+
+    public void Add(string file, string message) => _errors.Add(new ConfigurationError(file, null, null, message));
+
+    public void ThrowIfAny()
+    {
+        if (HasErrors)
+        {
+            throw new ConfigurationException(InReadingOrder());
+        }
+    }
+
+    /// <summary>
+    /// Files in the order they were first blamed, then by position, so the report reads top to
+    /// bottom even though some checks (unknown keys, say) run after others.
+    /// </summary>
+    private List<ConfigurationError> InReadingOrder()
+    {
+        var fileOrder = _errors.Select(e => e.File).Distinct().Select((file, index) => (file, index))
+            .ToDictionary(x => x.file, x => x.index, StringComparer.Ordinal);
+        return _errors
+            .OrderBy(e => fileOrder[e.File])
+            .ThenBy(e => e.Line ?? 0)
+            .ThenBy(e => e.Column ?? 0)
+            .ToList();
+    }
+}

@@ -1,0 +1,37 @@
+namespace ProcMan.Configuration;
+
+/// <summary>
+/// A process as the configuration file declares it, before replicas, formation and environment
+/// resolution turn it into the <see cref="ProcessSpec"/>s that are started.
+/// </summary>
+/// <param name="Name">The name, which is also the output prefix.</param>
+/// <param name="Index">0-based position in the file; ports derive from it, so it counts every process.</param>
+/// <param name="Command">The shell command (run with <c>/bin/sh -c</c>), or null when <paramref name="Entrypoint"/> is used.</param>
+/// <param name="Entrypoint">The argv run without a shell, or null when <paramref name="Command"/> is used.</param>
+/// <param name="WorkingDirectory">Absolute; defaults to the configuration file's directory.</param>
+/// <param name="Environment">The process's own <c>environment</c> entries, in file order.</param>
+/// <param name="EnvFiles">The process's own <c>env_file</c> entries, in file order.</param>
+/// <param name="Replicas">How many copies the file asks for (the formation may override it).</param>
+/// <param name="Disabled">Listed but never started.</param>
+/// <param name="Description">Free text for humans.</param>
+/// <param name="DeclaredAt">Where the process's name is written.</param>
+public sealed record ProcessDefinition(
+    string Name,
+    int Index,
+    string? Command,
+    IReadOnlyList<string>? Entrypoint,
+    string WorkingDirectory,
+    IReadOnlyList<EnvironmentVariable> Environment,
+    IReadOnlyList<EnvFileReference> EnvFiles,
+    int Replicas,
+    bool Disabled,
+    string? Description,
+    SourcePosition DeclaredAt)
+{
+    /// <summary>The argv to execute: the entrypoint as is, or the command through <c>/bin/sh -c</c>.</summary>
+    public IReadOnlyList<string> Arguments =>
+        Entrypoint ?? ["/bin/sh", "-c", Command ?? string.Empty];
+
+    /// <summary>What to show a human: the command text, or the entrypoint joined with spaces.</summary>
+    public string DisplayCommand => Command ?? string.Join(' ', Entrypoint ?? []);
+}

@@ -1,0 +1,21 @@
+namespace ProcMan.Configuration;
+
+/// <summary>A configuration file as written, validated but not yet expanded into instances.</summary>
+/// <param name="File">The file as the user named it (used in messages).</param>
+/// <param name="Directory">The file's absolute directory, which relative paths start from.</param>
+/// <param name="Format">Which syntax the file was read with.</param>
+/// <param name="Version">The optional top-level <c>version</c>.</param>
+/// <param name="EnvFiles">
+/// The top-level <c>env_file</c> entries, or null when the key is absent (then the default
+/// <c>.env</c> applies); an explicit empty list means "no env file".
+/// </param>
+/// <param name="Environment">The top-level <c>environment</c> entries, in file order.</param>
+/// <param name="Processes">Every process, in file order, including disabled ones.</param>
+public sealed record ProcfileDocument(
+    string File,
+    string Directory,
+    ProcfileFormat Format,
+    string? Version,
+    IReadOnlyList<EnvFileReference>? EnvFiles,
+    IReadOnlyList<EnvironmentVariable> Environment,
+    IReadOnlyList<ProcessDefinition> Processes);

@@ -1,0 +1,11 @@
+namespace ProcMan.Configuration;
+
+/// <summary>The two file syntaxes ProcMan reads, chosen by the file name's extension.</summary>
+public enum ProcfileFormat
+{
+    /// <summary><c>*.yml</c> or <c>*.yaml</c>: the full configuration.</summary>
+    Yaml,
+
+    /// <summary>Anything else: foreman's one <c>NAME: COMMAND</c> per line.</summary>
+    Procfile,
+}

@@ -1,0 +1,247 @@
+using System.Globalization;
+
+namespace ProcMan.Configuration;
+
+/// <summary>
+/// Loads a configuration file (<c>*.yml</c>/<c>*.yaml</c>, or a classic Procfile) into the
+/// processes to start. Every problem found, in the file, its env files and the options, is
+/// reported at once in one <see cref="ConfigurationException"/>.
+/// </summary>
+public static class ProcfileLoader
+{
+    /// <summary>The first port when neither the options nor the env files choose one (foreman's).</summary>
+    public const int DefaultBasePort = 5000;
+
+    /// <summary>Each process gets its own block of ports, foreman style, so replicas don't collide.</summary>
+    public const int PortsPerProcess = 100;
+
+    private const string DefaultEnvFile = ".env";
+
+    /// <summary>Loads and expands <paramref name="path"/>.</summary>
+    /// <exception cref="ConfigurationException">The file, an env file or an option is wrong.</exception>
+    public static LoadedConfiguration Load(string path, LoadOptions? options = null)
+    {
+        options ??= new LoadOptions();
+        var errors = new ErrorCollector();
+        if (!File.Exists(path))
+        {
+            errors.Add(path, "file not found");
+            errors.ThrowIfAny();
+        }
+
+        var text = File.ReadAllText(path);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var document = IsYaml(path)
+            ? YamlProcfileReader.Read(text, path, directory, errors)
+            : ClassicProcfileReader.Read(text, path, directory, errors);
+        if (document is null)
+        {
+            errors.ThrowIfAny();
+            throw new InvalidOperationException($"{path}: the reader returned nothing but reported no error");
+        }
+
+        var plans = new Planner(document, options, errors).Plan();
+        errors.ThrowIfAny();
+        return new LoadedConfiguration(document, plans);
+    }
+
+    private static bool IsYaml(string path) =>
+        path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Resolves environments, replicas, ports and selection for one document.</summary>
+    private sealed class Planner(ProcfileDocument document, LoadOptions options, ErrorCollector errors)
+    {
+        private readonly EnvFileCache _envFiles = new(options.InheritedEnvironment, errors);
+
+        public List<ProcessPlan> Plan()
+        {
+            var formation = options.Formation ?? Formation.None;
+            CheckFormationNames(formation);
+            var selected = SelectedNames();
+
+            // Precedence, lowest to highest: inherited, top-level env files, top-level environment,
+            // the process's env files, the process's environment.
+            var topLevel = TopLevelEnvFiles().SelectMany(_envFiles.Read).Concat(document.Environment).ToList();
+            var basePort = BasePort(topLevel);
+
+            var plans = new List<ProcessPlan>();
+            foreach (var process in document.Processes)
+            {
+                var own = process.EnvFiles.SelectMany(_envFiles.Read).Concat(process.Environment).ToList();
+                var configured = topLevel.Concat(own).ToList();
+
+                // Disabled means "never started": the formation (even all=N) does not enable it.
+                var replicas = process.Disabled ? 0 : formation.CountFor(process.Name) ?? process.Replicas;
+                var starts = selected.Count == 0 || selected.Contains(process.Name);
+                var instances = Enumerable.Range(1, starts ? replicas : 0)
+                    .Select(replica => Instance(process, replica, replicas, configured, PortOf(own, basePort, process, replica)))
+                    .ToList();
+                var names = configured.Select(v => v.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                plans.Add(new ProcessPlan(process, replicas, instances, names));
+            }
+
+            CheckInstanceNamesAreUnique(plans);
+            return plans;
+        }
+
+        private ProcessSpec Instance(ProcessDefinition process, int replica, int replicas, List<EnvironmentVariable> configured, string port)
+        {
+            var name = replicas == 1 ? process.Name : $"{process.Name}.{replica}";
+            var environment = new Dictionary<string, string>(options.InheritedEnvironment, StringComparer.Ordinal);
+            foreach (var variable in configured)
+            {
+                environment[variable.Name] = variable.Value;
+            }
+
+            environment["PORT"] = port;
+            environment["PS"] = name;
+            environment["PROCMAN_PROCESS"] = process.Name;
+            environment["PROCMAN_REPLICA"] = replica.ToString(CultureInfo.InvariantCulture);
+            return new ProcessSpec(name, process.Arguments, process.WorkingDirectory, environment)
+            {
+                Definition = process,
+                Replica = replica,
+            };
+        }
+
+        /// <summary>
+        /// A <c>PORT</c> the process sets itself (in its own env files or environment) wins;
+        /// otherwise base + 100 per process in file order + the replica's offset.
+        /// </summary>
+        private static string PortOf(List<EnvironmentVariable> own, int basePort, ProcessDefinition process, int replica) =>
+            own.LastOrDefault(v => v.Name == "PORT")?.Value
+            ?? (basePort + (PortsPerProcess * process.Index) + replica - 1).ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// The option, else <c>PORT</c> from the top-level env files and <c>environment</c> (a
+        /// top-level PORT would otherwise be silently overridden in every process), else 5000.
+        /// </summary>
+        private int BasePort(List<EnvironmentVariable> topLevel)
+        {
+            if (options.BasePort is { } chosen)
+            {
+                return chosen;
+            }
+
+            if (topLevel.LastOrDefault(v => v.Name == "PORT") is not { } port)
+            {
+                return DefaultBasePort;
+            }
+
+            if (int.TryParse(port.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var configured) && configured is > 0 and <= 65535)
+            {
+                return configured;
+            }
+
+            errors.Add(document.File, $"`PORT` from the top-level environment or env files is `{port.Value}`, not a port number");
+            return DefaultBasePort;
+        }
+
+        /// <summary>
+        /// The env files applying to every process. <c>--env-file</c> replaces the default
+        /// <c>.env</c> and is read after the file's own top-level <c>env_file</c>, so the command
+        /// line has the last word; <c>--no-env-file</c> only turns off the default.
+        /// </summary>
+        private List<EnvFileReference> TopLevelEnvFiles()
+        {
+            var files = document.EnvFiles?.ToList() ?? [];
+            if (options.EnvFiles is { } named)
+            {
+                files.AddRange(named.Select(path => new EnvFileReference(path, null)));
+            }
+            else if (document.EnvFiles is null && !options.NoEnvFile)
+            {
+                var fallback = Path.Combine(Path.GetDirectoryName(document.File) ?? string.Empty, DefaultEnvFile);
+                if (File.Exists(fallback))
+                {
+                    files.Add(new EnvFileReference(fallback, null));
+                }
+            }
+
+            return files;
+        }
+
+        /// <summary>A process named <c>web.2</c> and the second replica of <c>web</c> would share a prefix.</summary>
+        private void CheckInstanceNamesAreUnique(List<ProcessPlan> plans)
+        {
+            var owners = new Dictionary<string, ProcessDefinition>(StringComparer.Ordinal);
+            foreach (var plan in plans)
+            {
+                foreach (var instance in plan.Instances)
+                {
+                    if (!owners.TryAdd(instance.Name, plan.Definition))
+                    {
+                        errors.Add(
+                            plan.Definition.DeclaredAt,
+                            $"process `{plan.Definition.Name}` would start an instance named `{instance.Name}`, which process `{owners[instance.Name].Name}` also does; rename one of them");
+                    }
+                }
+            }
+        }
+
+        private void CheckFormationNames(Formation formation)
+        {
+            foreach (var name in formation.Counts.Keys.Where(name => !IsDeclared(name)))
+            {
+                errors.Add(Formation.Source, $"unknown process `{name}` (not in {document.File}){Suggest(name)}");
+            }
+        }
+
+        private HashSet<string> SelectedNames()
+        {
+            foreach (var name in options.SelectedNames)
+            {
+                if (!IsDeclared(name))
+                {
+                    errors.Add(document.File, $"unknown process `{name}`{Suggest(name)}");
+                }
+                else if (document.Processes.First(p => p.Name == name).Disabled)
+                {
+                    // Selecting a disabled process is more likely a mistake than a way to enable it.
+                    errors.Add(document.File, $"process `{name}` is disabled; remove `disabled: true` to start it");
+                }
+            }
+
+            return options.SelectedNames.ToHashSet(StringComparer.Ordinal);
+        }
+
+        private bool IsDeclared(string name) => document.Processes.Any(p => p.Name == name);
+
+        private string Suggest(string name) => Suggestions.DidYouMean(name, document.Processes.Select(p => p.Name));
+    }
+
+    /// <summary>Reads each env file once, however many processes name it, so its errors show once.</summary>
+    private sealed class EnvFileCache(IReadOnlyDictionary<string, string> inherited, ErrorCollector errors)
+    {
+        private readonly Dictionary<string, IReadOnlyList<EnvironmentVariable>> _read = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<EnvironmentVariable> Read(EnvFileReference file)
+        {
+            var key = Path.GetFullPath(file.Path);
+            if (_read.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            IReadOnlyList<EnvironmentVariable> variables = [];
+            if (!File.Exists(file.Path))
+            {
+                if (file.NamedAt is { } namedAt)
+                {
+                    errors.Add(namedAt, $"env file `{file.Path}` not found");
+                }
+                else
+                {
+                    errors.Add(file.Path, "file not found");
+                }
+            }
+            else
+            {
+                variables = DotEnvParser.Parse(File.ReadAllText(file.Path), file.Path, inherited, errors);
+            }
+
+            _read[key] = variables;
+            return variables;
+        }
+    }
+}

@@ -1,0 +1,229 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace ProcMan.Configuration;
+
+/// <summary>
+/// Typed access to the keys of one YAML mapping. Every read records the key as known, so that
+/// <see cref="ReportUnknownKeys"/> can flag the rest with a suggestion; supporting a new key is
+/// one more read. Wrong types are reported at the value and read as absent, so reading goes on
+/// and one load reports every problem.
+/// </summary>
+internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, string owner, ErrorCollector errors)
+{
+    private readonly HashSet<string> _knownKeys = new(StringComparer.Ordinal);
+
+    /// <summary>The raw value of <paramref name="key"/>, or null when it is absent.</summary>
+    public YamlNode? Node(string key)
+    {
+        _knownKeys.Add(key);
+        foreach (var (candidate, value) in mapping.Children)
+        {
+            if (candidate is YamlScalarNode { Value: var name } && name == key)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    public SourcePosition? PositionOfValue(string key) => Node(key) is { } value ? PositionOf(value) : null;
+
+    public string? String(string key) =>
+        Node(key) is { } node ? AsString(node, key) : null;
+
+    public int? Integer(string key)
+    {
+        if (Node(key) is not { } node || AsString(node, key, "a whole number") is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        TypeError(node, key, "a whole number");
+        return null;
+    }
+
+    public bool? Boolean(string key)
+    {
+        if (Node(key) is not { } node || AsString(node, key, "true or false") is not { } text)
+        {
+            return null;
+        }
+
+        // YAML 1.2 booleans only: "yes"/"no"/"on" are strings there, and guessing would surprise.
+        if (bool.TryParse(text, out var flag))
+        {
+            return flag;
+        }
+
+        TypeError(node, key, "true or false");
+        return null;
+    }
+
+    /// <summary>A list of strings, e.g. an argv.</summary>
+    public IReadOnlyList<string>? StringList(string key)
+    {
+        if (Node(key) is not { } node)
+        {
+            return null;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            TypeError(node, key, "a list of strings");
+            return null;
+        }
+
+        var items = sequence.Children.Select(item => AsString(item, key)).ToList();
+        return items.All(item => item is not null) ? items.Select(item => item!).ToList() : null;
+    }
+
+    /// <summary>One string or a list of them, each with its position (e.g. <c>env_file</c>).</summary>
+    public IReadOnlyList<(string Value, SourcePosition At)>? StringOrList(string key)
+    {
+        switch (Node(key))
+        {
+            case null:
+                return null;
+            case YamlSequenceNode sequence:
+                return sequence.Children
+                    .Select(item => (Value: AsString(item, key), At: PositionOf(item)))
+                    .Where(item => item.Value is not null)
+                    .Select(item => (item.Value!, item.At))
+                    .ToList();
+            case var node:
+                return AsString(node, key, "a string or a list of strings") is { } single
+                    ? [(single, PositionOf(node))]
+                    : null;
+        }
+    }
+
+    /// <summary>
+    /// Variables as a mapping (<c>KEY: value</c>) or as a list of <c>KEY=VALUE</c> strings, the
+    /// two forms docker compose accepts. Values are taken literally.
+    /// </summary>
+    public IReadOnlyList<EnvironmentVariable>? Environment(string key)
+    {
+        var variables = new List<EnvironmentVariable>();
+        switch (Node(key))
+        {
+            case null:
+                return null;
+            case YamlMappingNode map:
+                foreach (var (nameNode, valueNode) in map.Children)
+                {
+                    if (AsString(nameNode, key) is not { } name || !IsVariableName(name, nameNode, key))
+                    {
+                        continue;
+                    }
+
+                    // `KEY:` with nothing after it means an empty value, as in docker compose.
+                    var value = IsNull(valueNode) ? string.Empty : AsString(valueNode, $"{key}.{name}");
+                    if (value is not null)
+                    {
+                        variables.Add(new EnvironmentVariable(name, value));
+                    }
+                }
+
+                return variables;
+            case YamlSequenceNode list:
+                foreach (var item in list.Children)
+                {
+                    if (AsString(item, key) is not { } entry)
+                    {
+                        continue;
+                    }
+
+                    var equals = entry.IndexOf('=');
+                    if (equals < 0)
+                    {
+                        errors.Add(PositionOf(item), $"`{key}` {owner}: expected KEY=VALUE, got `{entry}`");
+                        continue;
+                    }
+
+                    if (IsVariableName(entry[..equals], item, key))
+                    {
+                        variables.Add(new EnvironmentVariable(entry[..equals], entry[(equals + 1)..]));
+                    }
+                }
+
+                return variables;
+            case var other:
+                TypeError(other, key, "a mapping or a list of KEY=VALUE");
+                return null;
+        }
+    }
+
+    /// <summary>Reports every key that no read asked for, suggesting the closest known one.</summary>
+    public void ReportUnknownKeys()
+    {
+        foreach (var keyNode in mapping.Children.Keys)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                errors.Add(PositionOf(keyNode), $"keys must be plain names {owner}, got {Describe(keyNode)}");
+            }
+            else if (key == "<<")
+            {
+                // YamlDotNet's representation model does not apply merge keys; say so rather than "unknown".
+                errors.Add(PositionOf(keyNode), $"YAML merge keys (`<<`) are not supported {owner}; repeat the keys or alias whole values (`environment: *common`)");
+            }
+            else if (!_knownKeys.Contains(key))
+            {
+                errors.Add(
+                    PositionOf(keyNode),
+                    $"unknown key `{key}` {owner}{Suggestions.DidYouMean(key, _knownKeys)}");
+            }
+        }
+    }
+
+    public SourcePosition PositionOf(YamlNode node) => PositionOf(file, node);
+
+    public static SourcePosition PositionOf(string file, YamlNode node) =>
+        new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    /// <summary>"a mapping", "a list", "nothing" or the scalar itself, for "expected X, got Y".</summary>
+    public static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode scalar when IsNull(scalar) => "nothing",
+        YamlScalarNode { Value: var value } => $"`{value}`",
+        _ => "an alias",
+    };
+
+    /// <summary>A plain <c>~</c>, <c>null</c> or empty scalar: YAML's null.</summary>
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    private string? AsString(YamlNode node, string key, string expected = "a string")
+    {
+        if (node is YamlScalarNode { Value: { } value } && !IsNull(node))
+        {
+            return value;
+        }
+
+        TypeError(node, key, expected);
+        return null;
+    }
+
+    private bool IsVariableName(string name, YamlNode at, string key)
+    {
+        if (name.Length > 0 && !name.Contains('=') && !name.Contains('\0') && !name.Any(char.IsWhiteSpace))
+        {
+            return true;
+        }
+
+        errors.Add(PositionOf(at), $"`{key}` {owner}: `{name}` is not a valid variable name");
+        return false;
+    }
+
+    private void TypeError(YamlNode node, string key, string expected) =>
+        errors.Add(PositionOf(node), $"`{key}` {owner}: expected {expected}, got {Describe(node)}");
+}

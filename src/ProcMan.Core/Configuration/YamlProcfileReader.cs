@@ -1,0 +1,189 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ProcMan.Configuration;
+
+/// <summary>
+/// Reads a <c>procman.yaml</c> through YamlDotNet's representation model, which keeps every
+/// node's position so that each error names its line and column.
+/// </summary>
+internal static class YamlProcfileReader
+{
+    private const string TopLevel = "at the top level";
+
+    /// <summary>The document, or null when the file is too broken to say what it declares.</summary>
+    public static ProcfileDocument? Read(string text, string file, string directory, ErrorCollector errors)
+    {
+        if (!YamlDuplicateKeyScanner.Scan(text, file, errors))
+        {
+            return null;
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException exception)
+        {
+            // The scan above catches syntax errors; this is a safety net for whatever it misses.
+            errors.Add(YamlDuplicateKeyScanner.SyntaxErrorPosition(text, file, exception), $"invalid YAML: {exception.Message}");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || YamlMappingReader.IsNull(stream.Documents[0].RootNode))
+        {
+            errors.Add(file, "the file is empty: expected a `processes` mapping");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            errors.Add(
+                YamlMappingReader.PositionOf(file, stream.Documents[1].RootNode),
+                "expected a single YAML document, found another one here");
+        }
+
+        var root = stream.Documents[0].RootNode;
+        if (root is not YamlMappingNode rootMapping)
+        {
+            errors.Add(
+                YamlMappingReader.PositionOf(file, root),
+                $"expected a mapping {TopLevel} (with `processes`), got {YamlMappingReader.Describe(root)}");
+            return null;
+        }
+
+        var top = new YamlMappingReader(rootMapping, file, TopLevel, errors);
+        var version = top.String("version");
+        var environment = top.Environment("environment") ?? [];
+        var envFiles = EnvFiles(top, file);
+        var processes = Processes(top, rootMapping, file, directory, errors);
+        top.ReportUnknownKeys();
+
+        return new ProcfileDocument(file, directory, ProcfileFormat.Yaml, version, envFiles, environment, processes);
+    }
+
+    private static List<ProcessDefinition> Processes(
+        YamlMappingReader top, YamlMappingNode root, string file, string directory, ErrorCollector errors)
+    {
+        var processes = new List<ProcessDefinition>();
+        switch (top.Node("processes"))
+        {
+            case null:
+                errors.Add(top.PositionOf(root), $"missing `processes` {TopLevel}: declare at least one process");
+                break;
+            case YamlMappingNode { Children.Count: 0 } empty:
+                errors.Add(top.PositionOf(empty), "`processes` is empty: declare at least one process");
+                break;
+            case YamlMappingNode mapping:
+                // The index counts every entry, even a broken one, so ports stay where the file puts them.
+                foreach (var ((nameNode, body), index) in mapping.Children.Select((entry, index) => (entry, index)))
+                {
+                    if (ReadProcess(nameNode, body, index, file, directory, errors) is { } process)
+                    {
+                        processes.Add(process);
+                    }
+                }
+
+                break;
+            case var other:
+                errors.Add(
+                    top.PositionOf(other),
+                    $"`processes` {TopLevel}: expected a mapping of process names, got {YamlMappingReader.Describe(other)}");
+                break;
+        }
+
+        return processes;
+    }
+
+    private static ProcessDefinition? ReadProcess(
+        YamlNode nameNode, YamlNode body, int index, string file, string directory, ErrorCollector errors)
+    {
+        var declaredAt = YamlMappingReader.PositionOf(file, nameNode);
+        if (nameNode is not YamlScalarNode { Value: { } name })
+        {
+            errors.Add(declaredAt, $"a process name must be a plain string, got {YamlMappingReader.Describe(nameNode)}");
+            return null;
+        }
+
+        if (ProcessNames.Problem(name) is { } problem)
+        {
+            errors.Add(declaredAt, problem);
+        }
+
+        var owner = $"in process `{name}`";
+        if (body is not YamlMappingNode mapping)
+        {
+            errors.Add(
+                YamlMappingReader.PositionOf(file, body),
+                $"process `{name}`: expected a mapping (with `command` or `entrypoint`), got {YamlMappingReader.Describe(body)}");
+            return null;
+        }
+
+        var process = new YamlMappingReader(mapping, file, owner, errors);
+        var hasCommand = process.Node("command") is not null;
+        var command = process.String("command");
+        var hasEntrypoint = process.Node("entrypoint") is not null;
+        var entrypoint = process.StringList("entrypoint");
+        var workingDirectory = WorkingDirectory(process, directory, errors);
+        var environment = process.Environment("environment") ?? [];
+        var envFiles = EnvFiles(process, file) ?? [];
+        var replicas = process.Integer("replicas") ?? 1;
+        var disabled = process.Boolean("disabled") ?? false;
+        var description = process.String("description");
+        process.ReportUnknownKeys();
+
+        if (hasCommand && hasEntrypoint)
+        {
+            errors.Add(
+                process.PositionOfValue("entrypoint")!,
+                $"process `{name}` has both `command` and `entrypoint`: use `command` for a shell line or `entrypoint` for an argv, not both");
+        }
+        else if (!hasCommand && !hasEntrypoint)
+        {
+            errors.Add(declaredAt, $"process `{name}` needs a `command` (run by /bin/sh) or an `entrypoint` (an argv)");
+        }
+        else if (command is not null && string.IsNullOrWhiteSpace(command))
+        {
+            errors.Add(process.PositionOfValue("command")!, $"`command` {owner} is empty");
+        }
+        else if (entrypoint is { Count: 0 })
+        {
+            errors.Add(process.PositionOfValue("entrypoint")!, $"`entrypoint` {owner} is empty: give at least the program to run");
+        }
+
+        if (replicas < 0)
+        {
+            errors.Add(process.PositionOfValue("replicas")!, $"`replicas` {owner} must be 0 or more, got {replicas}");
+        }
+
+        return new ProcessDefinition(
+            name, index, command, entrypoint, workingDirectory, environment, envFiles,
+            Math.Max(replicas, 0), disabled, description, declaredAt);
+    }
+
+    private static string WorkingDirectory(YamlMappingReader process, string directory, ErrorCollector errors)
+    {
+        if (process.String("working_dir") is not { } relative)
+        {
+            return directory;
+        }
+
+        var absolute = Path.GetFullPath(Path.Combine(directory, relative));
+        if (!System.IO.Directory.Exists(absolute))
+        {
+            errors.Add(process.PositionOfValue("working_dir")!, $"working directory `{relative}` does not exist (looked for {absolute})");
+        }
+
+        return absolute;
+    }
+
+    /// <summary>
+    /// <c>env_file</c> entries, relative to the configuration's directory. The paths are kept
+    /// relative to the current directory when the configuration's name was, for readable errors.
+    /// </summary>
+    private static List<EnvFileReference>? EnvFiles(YamlMappingReader reader, string file) =>
+        reader.StringOrList("env_file")?
+            .Select(entry => new EnvFileReference(Path.Combine(Path.GetDirectoryName(file) ?? string.Empty, entry.Value), entry.At))
+            .ToList();
+}

@@ -1,0 +1,77 @@
+using FluentAssertions;
+using ProcMan.Configuration;
+using Xunit;
+
+namespace ProcMan.Tests.Configuration;
+
+public sealed class CheckSummaryTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public void I_see_how_each_process_would_run_without_any_secret_values()
+    {
+        _directory.CreateDirectory("api");
+        _directory.Write(".env", "SECRET_TOKEN=hunter2\n");
+        var path = _directory.Write("procman.yaml", """
+            environment:
+              RAILS_ENV: development
+            processes:
+              web:
+                command: bundle exec puma
+                replicas: 2
+                description: the site
+              api:
+                entrypoint: [dotnet, run]
+                working_dir: api
+                environment: { API_KEY: abc123 }
+              legacy:
+                command: old
+                disabled: true
+            """);
+
+        var summary = CheckSummary.Render(Load.File(path));
+
+        summary.Should().Be($"""
+            {path}: 3 processes, 3 instances to start
+
+            web (2 replicas)
+              description  the site
+              command      bundle exec puma
+              directory    {_directory.Path}
+              port         5000, 5001
+              environment  RAILS_ENV, SECRET_TOKEN
+
+            api (1 replica)
+              entrypoint   dotnet run
+              directory    {Path.Combine(_directory.Path, "api")}
+              port         5100
+              environment  API_KEY, RAILS_ENV, SECRET_TOKEN
+
+            legacy (disabled)
+              command      old
+              directory    {_directory.Path}
+              port         -
+              environment  RAILS_ENV, SECRET_TOKEN
+
+            """);
+        summary.Should().NotContain("hunter2").And.NotContain("abc123").And.NotContain("development");
+    }
+
+    [Fact]
+    public void I_see_which_processes_are_scaled_to_zero_or_not_selected()
+    {
+        var path = _directory.Write("Procfile", "web: serve\nworker: work\nclock: tick\n");
+        var options = Load.Options with { Formation = Formation.Parse("clock=0"), SelectedNames = ["web", "clock"] };
+
+        var summary = CheckSummary.Render(Load.File(path, options));
+
+        summary.Should().Contain("\nweb (1 replica)\n")
+            .And.Contain("\nworker (1 replica, not selected)\n")
+            .And.Contain("\nclock (0 replicas)\n")
+            .And.Contain("environment  -\n")
+            .And.StartWith($"{path}: 3 processes, 1 instance to start\n");
+    }
+}
