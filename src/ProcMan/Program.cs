@@ -5,6 +5,8 @@ using ProcMan.Cli.Commands;
 var root = new RootCommand("ProcMan: run the processes of a Procfile or procfile.yml, with their output serialized line by line")
 {
     UpCommand.Create(),
+    CheckCommand.Create(),
+    RunCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -40,9 +40,10 @@ public static class ProcfileLoader
             throw new InvalidOperationException($"{path}: the reader returned nothing but reported no error");
         }
 
-        var plans = new Planner(document, options, errors).Plan();
+        var planner = new Planner(document, options, errors);
+        var plans = planner.Plan();
         errors.ThrowIfAny();
-        return new LoadedConfiguration(document, plans);
+        return new LoadedConfiguration(document, plans, planner.TopLevelEnvironment);
     }
 
     private static bool IsYaml(string path) =>
@@ -52,6 +53,9 @@ public static class ProcfileLoader
     private sealed class Planner(ProcfileDocument document, LoadOptions options, ErrorCollector errors)
     {
         private readonly EnvFileCache _envFiles = new(options.InheritedEnvironment, errors);
+
+        /// <summary>The inherited environment with the file's top-level env files and <c>environment</c> applied.</summary>
+        public IReadOnlyDictionary<string, string> TopLevelEnvironment { get; private set; } = new Dictionary<string, string>();
 
         public List<ProcessPlan> Plan()
         {
@@ -63,6 +67,7 @@ public static class ProcfileLoader
             // the process's env files, the process's environment.
             var topLevel = TopLevelEnvFiles().SelectMany(_envFiles.Read).Concat(document.Environment).ToList();
             var basePort = BasePort(topLevel);
+            TopLevelEnvironment = Apply(options.InheritedEnvironment, topLevel);
 
             var plans = new List<ProcessPlan>();
             foreach (var process in document.Processes)
@@ -87,12 +92,7 @@ public static class ProcfileLoader
         private ProcessSpec Instance(ProcessDefinition process, int replica, int replicas, List<EnvironmentVariable> configured, string port)
         {
             var name = replicas == 1 ? process.Name : $"{process.Name}.{replica}";
-            var environment = new Dictionary<string, string>(options.InheritedEnvironment, StringComparer.Ordinal);
-            foreach (var variable in configured)
-            {
-                environment[variable.Name] = variable.Value;
-            }
-
+            var environment = Apply(options.InheritedEnvironment, configured);
             environment["PORT"] = port;
             environment["PS"] = name;
             environment["PROCMAN_PROCESS"] = process.Name;
@@ -102,6 +102,17 @@ public static class ProcfileLoader
                 Definition = process,
                 Replica = replica,
             };
+        }
+
+        private static Dictionary<string, string> Apply(IReadOnlyDictionary<string, string> inherited, IEnumerable<EnvironmentVariable> variables)
+        {
+            var environment = new Dictionary<string, string>(inherited, StringComparer.Ordinal);
+            foreach (var variable in variables)
+            {
+                environment[variable.Name] = variable.Value;
+            }
+
+            return environment;
         }
 
         /// <summary>

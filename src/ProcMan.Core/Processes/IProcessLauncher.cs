@@ -11,4 +11,12 @@ public interface IProcessLauncher
     /// </summary>
     /// <exception cref="ProcessStartException">The process could not be started.</exception>
     IChildProcess Start(ProcessSpec spec);
+
+    /// <summary>
+    /// Runs <paramref name="spec"/> in the foreground: ProcMan's own stdin, stdout, stderr and
+    /// process group (a terminal's Ctrl-C reaches it directly), with SIGTERM and SIGHUP sent to
+    /// ProcMan passed on to it. Completes when it exits.
+    /// </summary>
+    /// <exception cref="ProcessStartException">The process could not be started.</exception>
+    Task<ExitStatus> RunAttachedAsync(ProcessSpec spec);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ProcMan.Configuration;
 using ProcMan.Hosting;
 using ProcMan.Output;
 using ProcMan.Processes.Linux;
@@ -7,18 +6,16 @@ using ProcMan.Supervision;
 
 namespace ProcMan.Cli.Commands;
 
-/// <summary><c>procman up [FILE]</c>: run every process of the file until one ends or ProcMan is stopped.</summary>
+/// <summary><c>procman up [FILE] [NAME...]</c>: run the processes of the file until one ends or ProcMan is stopped.</summary>
 internal static class UpCommand
 {
-    public const string DefaultFile = "procfile.yml";
-
     public static Command Create()
     {
-        var file = new Argument<string>("FILE")
+        var configuration = new ConfigurationOptions();
+        var targets = new Argument<string[]>("FILE|NAME")
         {
-            Description = $"The configuration file: YAML (.yml, .yaml) or a classic Procfile [default: {DefaultFile}]",
-            Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => DefaultFile,
+            Description = $"The configuration file [default: {ConfigurationOptions.DefaultFile}], then the processes to start [default: all]",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var color = new Option<ColorMode>("--color")
         {
@@ -38,19 +35,31 @@ internal static class UpCommand
                 result.AddError("--timeout must be a number of seconds, 0 or more");
         });
 
-        var command = new Command("up", "Start every process of the file and print their output, until one ends or ProcMan is stopped")
+        var command = new Command("up", "Start the processes of the file and print their output, until one ends or ProcMan is stopped")
         {
-            file, color, timestamps, raw, timeout,
+            targets, color, timestamps, raw, timeout,
         };
+        configuration.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
-            var specs = ConfigurationErrors.Catch(() => ProcfileLoader.Load(parse.GetValue(file)!, new LoadOptions()).Processes);
-            if (specs is null)
+            var (file, names) = SplitTargets(parse.GetValue(targets) ?? [], parse.GetValue(configuration.File) is not null);
+            var loaded = configuration.Load(parse, file, names);
+            if (loaded is null)
                 return ExitCodes.UsageError;
+            if (loaded.Processes.Count == 0)
+            {
+                Console.Error.WriteLine($"procman: {loaded.Document.File}: no process to start (every one is disabled or has 0 replicas)");
+                return ExitCodes.UsageError;
+            }
             var format = new OutputFormat(parse.GetValue(color).Resolve(), parse.GetValue(timestamps), parse.GetValue(raw));
             var options = SupervisorOptions.Default with { StopTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
-            return await new UpRunner(new LinuxProcessLauncher(), format, options).RunAsync(specs);
+            return await new UpRunner(new LinuxProcessLauncher(), format, options).RunAsync(loaded.Processes);
         });
         return command;
     }
+
+    private static (string? File, string[] Names) SplitTargets(string[] targets, bool fileGivenByOption) =>
+        !fileGivenByOption && targets.Length > 0 && ConfigurationOptions.LooksLikeFile(targets[0])
+            ? (targets[0], targets[1..])
+            : (null, targets);
 }

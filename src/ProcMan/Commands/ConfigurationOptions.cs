@@ -1,0 +1,65 @@
+using System.CommandLine;
+using ProcMan.Configuration;
+
+namespace ProcMan.Cli.Commands;
+
+/// <summary>The options every command that reads the configuration shares: which file, env files, formation, ports.</summary>
+internal sealed class ConfigurationOptions
+{
+    public const string DefaultFile = "procfile.yml";
+
+    public Option<string?> File { get; } = new("--file", "-f")
+    {
+        Description = $"The configuration file: YAML (.yml, .yaml) or a classic Procfile [default: {DefaultFile}]",
+    };
+
+    public Option<string[]> EnvFiles { get; } = new("--env-file", "-e")
+    {
+        Description = "Read this .env file instead of the default .env beside the configuration file (repeatable)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<bool> NoEnvFile { get; } = new("--no-env-file") { Description = "Do not read the default .env file" };
+
+    public Option<string?> Formation { get; } = new("--formation", "-m")
+    {
+        Description = "How many copies of each process to run, overriding replicas: web=2,worker=0 or all=N",
+    };
+
+    public Option<int?> Port { get; } = new("--port", "-p")
+    {
+        Description = "The first PORT; each process gets 100 more, each replica one more [default: PORT from the env files, else 5000]",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(File);
+        command.Options.Add(EnvFiles);
+        command.Options.Add(NoEnvFile);
+        command.Options.Add(Formation);
+        command.Options.Add(Port);
+    }
+
+    /// <summary>Loads the configuration the options name; on an error prints it and returns null.</summary>
+    public LoadedConfiguration? Load(ParseResult parse, string? positionalFile = null, IReadOnlyList<string>? selectedNames = null)
+    {
+        var path = parse.GetValue(File) ?? positionalFile ?? DefaultFile;
+        return ConfigurationErrors.Catch(() => ProcfileLoader.Load(path, new LoadOptions
+        {
+            EnvFiles = parse.GetValue(EnvFiles) is { Length: > 0 } envFiles ? envFiles : null,
+            NoEnvFile = parse.GetValue(NoEnvFile),
+            Formation = parse.GetValue(Formation) is { } formation ? Configuration.Formation.Parse(formation) : null,
+            BasePort = parse.GetValue(Port),
+            SelectedNames = selectedNames ?? [],
+        }));
+    }
+
+    /// <summary>
+    /// Whether a positional argument of <c>up</c> or <c>check</c> names the file rather than a
+    /// process: it exists as a file, or has a YAML extension.
+    /// </summary>
+    public static bool LooksLikeFile(string argument) =>
+        System.IO.File.Exists(argument)
+        || argument.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+        || argument.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+}
