@@ -115,4 +115,27 @@ public sealed class ShutdownTests : IDisposable
             "server  | bye",
             "procman | server exited with code 0");
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_see_procman_give_up_on_a_pipe_held_open_by_a_process_that_left_its_group()
+    {
+        var pidFile = _directory.Combine("escaped.pid");
+        // setsid puts the sleep in a session of its own, out of reach of the group signal,
+        // and it still holds the child's stdout.
+        _directory.Write("procfile.yml", Procfile.Yaml(("daemon", $"setsid sleep 300 & echo $! > {pidFile}; echo started; wait")));
+        await using var procman = ProcManRun.Start(_directory.Path, "up", "-t", "1");
+        await procman.WaitForLineAsync(line => line.EndsWith("| started", StringComparison.Ordinal));
+        var escaped = int.Parse(File.ReadAllText(pidFile));
+        try
+        {
+            procman.Signal(UnixSignal.Interrupt);
+
+            (await procman.WaitForExitAsync()).Should().Be(130);
+            procman.Lines.Should().Contain(line => line.StartsWith("procman | daemon exited but a process that left its group still holds its output open", StringComparison.Ordinal));
+        }
+        finally
+        {
+            ProcMan.Processes.Linux.LibC.Kill(escaped, UnixSignal.Kill.Number);
+        }
+    }
 }
