@@ -28,6 +28,30 @@ public sealed record ProcessDefinition(
     string? Description,
     SourcePosition DeclaredAt)
 {
+    /// <summary><c>depends_on</c>: what must hold before this process starts.</summary>
+    public IReadOnlyList<Dependency> DependsOn { get; init; } = [];
+
+    /// <summary><c>ready_log_line</c>: a substring of an output line that means "ready".</summary>
+    public string? ReadyLogLine { get; init; }
+
+    /// <summary><c>readiness_probe</c>.</summary>
+    public Probe? ReadinessProbe { get; init; }
+
+    /// <summary><c>liveness_probe</c>: failing it restarts the process under its restart policy.</summary>
+    public Probe? LivenessProbe { get; init; }
+
+    /// <summary><c>availability</c>, with the <c>exit_on_end</c> default resolved.</summary>
+    public Availability Availability { get; init; } = Availability.Default;
+
+    /// <summary><c>success_exit_codes</c>: codes that count as success besides 0.</summary>
+    public IReadOnlyList<int> SuccessExitCodes { get; init; } = [];
+
+    /// <summary><c>shutdown</c>.</summary>
+    public ShutdownSettings Shutdown { get; init; } = ShutdownSettings.Default;
+
+    /// <summary>Whether <paramref name="exitCode"/> counts as a successful end.</summary>
+    public bool IsSuccess(int exitCode) => exitCode == 0 || SuccessExitCodes.Contains(exitCode);
+
     /// <summary>The argv to execute: the entrypoint as is, or the command through <c>/bin/sh -c</c>.</summary>
     public IReadOnlyList<string> Arguments =>
         Entrypoint ?? ["/bin/sh", "-c", Command ?? string.Empty];

@@ -18,4 +18,8 @@ public sealed record ProcfileDocument(
     string? Version,
     IReadOnlyList<EnvFileReference>? EnvFiles,
     IReadOnlyList<EnvironmentVariable> Environment,
-    IReadOnlyList<ProcessDefinition> Processes);
+    IReadOnlyList<ProcessDefinition> Processes)
+{
+    /// <summary>Top-level <c>shutdown_timeout_seconds</c>: overrides the command line's <c>--timeout</c>.</summary>
+    public TimeSpan? ShutdownTimeout { get; init; }
+}

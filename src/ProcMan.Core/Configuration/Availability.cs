@@ -1,0 +1,30 @@
+namespace ProcMan.Configuration;
+
+/// <summary><c>availability.restart</c>.</summary>
+public enum RestartPolicy
+{
+    /// <summary><c>no</c> (the default): an exit is the process's end.</summary>
+    No,
+
+    /// <summary><c>on_failure</c>: restart after a code not in <c>success_exit_codes</c>, or a signal.</summary>
+    OnFailure,
+
+    /// <summary><c>always</c>: restart after any exit.</summary>
+    Always,
+}
+
+/// <summary>What happens when the process exits: restarts, and whether its end stops everything.</summary>
+/// <param name="Restart"><c>restart</c>.</param>
+/// <param name="Backoff"><c>backoff_seconds</c> (1): the first delay before a restart; it doubles per consecutive failure, up to <see cref="MaxBackoff"/>.</param>
+/// <param name="MaxRestarts"><c>max_restarts</c> (0 = unlimited).</param>
+/// <param name="ExitOnEnd">
+/// <c>exit_on_end</c>, resolved: true when the key is absent, except for a process another one
+/// waits on with a <c>process_completed*</c> condition (a one-shot task such as a migration).
+/// </param>
+public sealed record Availability(RestartPolicy Restart, TimeSpan Backoff, int MaxRestarts, bool ExitOnEnd)
+{
+    public static readonly TimeSpan DefaultBackoff = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+
+    public static readonly Availability Default = new(RestartPolicy.No, DefaultBackoff, 0, ExitOnEnd: true);
+}

@@ -1,0 +1,33 @@
+namespace ProcMan.Configuration;
+
+/// <summary>A readiness or liveness probe, with Kubernetes' timing keys and defaults.</summary>
+/// <param name="Check">What one probe attempt does.</param>
+/// <param name="InitialDelay"><c>initial_delay_seconds</c> (0): wait this long after the start before the first attempt.</param>
+/// <param name="Period"><c>period_seconds</c> (10): time between attempts.</param>
+/// <param name="Timeout"><c>timeout_seconds</c> (1): an attempt that takes longer fails.</param>
+/// <param name="SuccessThreshold"><c>success_threshold</c> (1): consecutive successes that make the process ready/healthy.</param>
+/// <param name="FailureThreshold"><c>failure_threshold</c> (3): consecutive failures that make it unhealthy.</param>
+public sealed record Probe(ProbeCheck Check, TimeSpan InitialDelay, TimeSpan Period, TimeSpan Timeout, int SuccessThreshold, int FailureThreshold)
+{
+    public static readonly TimeSpan DefaultInitialDelay = TimeSpan.Zero;
+    public static readonly TimeSpan DefaultPeriod = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1);
+    public const int DefaultSuccessThreshold = 1;
+    public const int DefaultFailureThreshold = 3;
+}
+
+/// <summary>What one probe attempt does.</summary>
+public abstract record ProbeCheck;
+
+/// <summary><c>exec: {command}</c>: succeeds when the command (run with <c>/bin/sh -c</c>, in the process's directory and environment) exits 0.</summary>
+public sealed record ExecProbeCheck(string Command) : ProbeCheck;
+
+/// <summary><c>http_get: {scheme, host, port, path}</c>: succeeds on a 2xx or 3xx answer.</summary>
+public sealed record HttpProbeCheck(string Scheme, string Host, int Port, string Path) : ProbeCheck
+{
+    public const string DefaultScheme = "http";
+    public const string DefaultHost = "127.0.0.1";
+    public const string DefaultPath = "/";
+
+    public Uri Uri => new($"{Scheme}://{Host}:{Port}{Path}");
+}
