@@ -13,7 +13,12 @@ namespace ProcMan.Output;
 /// that many bytes (the last one shorter), so memory stays bounded and no byte is lost. A final
 /// piece without a newline is written as a line of its own when the stream ends.
 /// </remarks>
-public sealed class LinePump(OutputSource source, OutputStream stream, ChannelWriter<OutputChunk> output, int maxLineLength = LinePump.DefaultMaxLineLength)
+public sealed class LinePump(
+    OutputSource source,
+    OutputStream stream,
+    ChannelWriter<OutputChunk> output,
+    int maxLineLength = LinePump.DefaultMaxLineLength,
+    ILineObserver? observer = null)
 {
     /// <summary>16 MiB: enough for any real log line, JSON documents included.</summary>
     public const int DefaultMaxLineLength = 16 * 1024 * 1024;
@@ -81,8 +86,13 @@ public sealed class LinePump(OutputSource source, OutputStream stream, ChannelWr
         }
     }
 
-    private ValueTask WriteAsync(ReadOnlySequence<byte> bytes, bool addNewline, CancellationToken abandon) =>
-        output.WriteAsync(OutputChunk.Copy(source, stream, bytes, addNewline), abandon);
+    private ValueTask WriteAsync(ReadOnlySequence<byte> bytes, bool addNewline, CancellationToken abandon)
+    {
+        var chunk = OutputChunk.Copy(source, stream, bytes, addNewline);
+        // Before the write: once in the channel, the chunk belongs to the drain.
+        observer?.OnLines(chunk.Lines);
+        return output.WriteAsync(chunk, abandon);
+    }
 
     /// <summary>The position just after the last <c>\n</c> in <paramref name="buffer"/>, if any.</summary>
     private static SequencePosition? EndOfLastLine(in ReadOnlySequence<byte> buffer)

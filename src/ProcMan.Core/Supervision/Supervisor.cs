@@ -2,15 +2,17 @@ using System.Threading.Channels;
 using ProcMan.Configuration;
 using ProcMan.Output;
 using ProcMan.Processes;
+using ProcMan.Supervision.Probes;
 using Serilog;
 
 namespace ProcMan.Supervision;
 
 /// <summary>
-/// Starts every process, and stops them all when one ends or a stop is requested: SIGTERM to
-/// each group, SIGKILL to what is left after the timeout. All state lives in <see cref="RunAsync"/>
-/// and changes only on messages from its mailbox, so signal handlers and process watchers never
-/// touch it directly.
+/// Runs the processes through their lives: starts each when its dependencies hold, watches
+/// readiness and liveness, restarts by policy, and stops everything when an end calls for it
+/// or a stop is requested, dependents before their dependencies. All state lives in the
+/// instances and changes only in <see cref="RunAsync"/>'s loop, on messages from its mailbox:
+/// signal handlers, process watchers, probes and timers only post.
 /// </summary>
 public sealed class Supervisor(
     IReadOnlyList<ProcessSpec> specs,
@@ -20,134 +22,325 @@ public sealed class Supervisor(
     SupervisorOptions options)
 {
     private abstract record Message;
-    private sealed record ChildExited(SupervisedChild Child, ExitStatus Status) : Message;
-    private sealed record ChildOutputEnded : Message;
+    private sealed record RunExited(ProcessInstance Instance, ProcessRun Run, ExitStatus Status) : Message;
+    private sealed record RunOutputEnded : Message;
+    private sealed record LoggedReady(ProcessInstance Instance, ILineObserver Watcher) : Message;
+    private sealed record ReadinessChanged(ProcessInstance Instance, ProcessRun Run, ProbeResult Result) : Message;
+    private sealed record LivenessFailed(ProcessInstance Instance, ProcessRun Run, ProbeResult Result) : Message;
+    private sealed record RestartDue(ProcessInstance Instance) : Message;
+    private sealed record StopTimedOut(ProcessRun Run, TimeSpan After) : Message;
     private sealed record StopRequested(StopRequest Request) : Message;
-    private sealed record StopTimedOut : Message;
 
     private readonly Channel<Message> _mailbox = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<ProcessInstance> _instances = [.. specs.Select((spec, index) => new ProcessInstance(spec, index))];
+    private readonly List<ProcessRun> _runs = [];
+    private readonly ExitPolicy _exitPolicy = new();
+    private DependencyGraph _graph = null!;
+    private bool _stopping;
+    private bool _forced;
 
     /// <summary>Asks for everything to stop; safe to call from any thread, at any time.</summary>
     public void RequestStop(StopRequest request) => _mailbox.Writer.TryWrite(new StopRequested(request));
 
     /// <summary>
-    /// Runs until every child has exited and its output has been pumped into the channel.
-    /// Returns ProcMan's exit code: the first child to end on its own decides it, else the stop request.
+    /// Runs until every instance has come to rest (completed, failed, skipped or stopped) and
+    /// every run's output is in the channel. Returns ProcMan's exit code.
     /// </summary>
     public async Task<int> RunAsync()
     {
-        var children = new List<SupervisedChild>();
-        int? exitCode = null;
-        var stopping = false;
-        var killed = false;
-
-        void BeginStop(string reason)
+        _graph = new DependencyGraph(_instances);
+        StartWhatCan(announceWaits: true);
+        while (!IsFinished())
         {
-            stopping = true;
-            var running = children.Where(c => !c.HasExited).ToList();
-            if (running.Count > 0)
-                log.Information("stopping all processes: {Reason}", reason);
-            foreach (var child in children)
-            {
-                if (!child.HasExited)
-                    log.Information("sending SIGTERM to {Name}", child.Name);
-                // An exited child's group may still hold its background jobs.
-                child.Process.SignalGroup(UnixSignal.Terminate);
-            }
-            _ = Task.Delay(options.StopTimeout).ContinueWith(_ => _mailbox.Writer.TryWrite(new StopTimedOut()), TaskScheduler.Default);
+            Handle(await _mailbox.Reader.ReadAsync().ConfigureAwait(false));
+            StartWhatCan(announceWaits: false);
+            if (_stopping)
+                StopWhatCan();
         }
 
-        void KillRemaining(string why)
-        {
-            killed = true;
-            foreach (var child in children.Where(c => !c.HasExited || c.IsOutputOpen))
-            {
-                if (!child.HasExited)
-                    log.Warning("sending SIGKILL to {Name} {Why}", child.Name, why);
-                child.Process.KillEverything();
-            }
-        }
-
-        for (var index = 0; index < specs.Count && !stopping; index++)
-        {
-            try
-            {
-                children.Add(Start(specs[index], index));
-            }
-            catch (ProcessStartException exception)
-            {
-                log.Error("{Name} could not be started: {Reason}", specs[index].Name, exception.Message);
-                exitCode = 127; // The shell's code for a command that cannot run.
-                BeginStop($"{specs[index].Name} could not be started");
-            }
-        }
-
-        while (!(stopping && children.All(c => c.HasExited) && (killed || children.All(c => !c.IsOutputOpen))))
-        {
-            switch (await _mailbox.Reader.ReadAsync().ConfigureAwait(false))
-            {
-                case ChildExited(var child, var status):
-                    child.Exit = status;
-                    log.Information("{Name} {Status}", child.Name, status.ToString());
-                    if (!stopping)
-                    {
-                        exitCode = status.Code;
-                        BeginStop($"{child.Name} ended");
-                    }
-                    break;
-                case StopRequested(var request) when !stopping:
-                    exitCode = request.ExitCode;
-                    BeginStop(request.Reason);
-                    break;
-                case StopRequested(var request) when request.ForcesOnRepeat && !killed:
-                    KillRemaining($"({request.Reason} again)");
-                    break;
-                case StopTimedOut when !killed:
-                    KillRemaining($"after {options.StopTimeout.TotalSeconds:0.###} s");
-                    break;
-            }
-        }
-
-        await AbandonStuckOutputAsync(children).ConfigureAwait(false);
-        foreach (var child in children)
-            child.Dispose();
-        return exitCode ?? 0;
+        await AbandonStuckOutputAsync().ConfigureAwait(false);
+        foreach (var run in _runs)
+            run.Dispose();
+        return _exitPolicy.ExitCode;
     }
 
-    private SupervisedChild Start(ProcessSpec spec, int index)
+    private bool IsFinished() =>
+        _instances.All(i => i.IsTerminal) && _runs.All(r => !r.IsOutputOpen || r.Killed || !_stopping);
+
+    private void Handle(Message message)
     {
-        var process = launcher.Start(spec);
-        log.Information("{Name} started with pid {Pid}", spec.Name, process.Pid);
-        var child = new SupervisedChild(spec, process, new OutputSource(spec.Name, index), output, options.MaxLineLength);
-        _ = ReportExitAsync(child);
-        return child;
+        switch (message)
+        {
+            case RunExited(var instance, var run, var status):
+                OnExited(instance, run, status);
+                break;
+            case LoggedReady(var instance, var watcher) when watcher == instance.Run?.Observer:
+                instance.HasLoggedReady = true;
+                if (instance.State == ProcessState.Running && instance.Definition?.ReadinessProbe is null)
+                {
+                    instance.MoveTo(ProcessState.Ready);
+                    log.Information("{Name} is ready (printed its ready_log_line)", instance.Name);
+                }
+                break;
+            case ReadinessChanged(var instance, var run, var result) when run == instance.Run && instance.IsUp:
+                if (result.Success && instance.State == ProcessState.Running)
+                {
+                    instance.MoveTo(ProcessState.Ready);
+                    log.Information("{Name} is ready: {Summary}", instance.Name, result.Summary);
+                }
+                else if (!result.Success)
+                {
+                    if (instance.State == ProcessState.Ready)
+                        instance.MoveTo(ProcessState.Running);
+                    log.Warning("{Name} is not ready (readiness probe): {Summary}", instance.Name, result.Summary);
+                }
+                break;
+            case LivenessFailed(var instance, var run, var result) when run == instance.Run && instance.IsUp && !run.StopSent:
+                log.Warning("{Name} is unhealthy (liveness probe): {Summary}; stopping it", instance.Name, result.Summary);
+                run.FailedLiveness = true;
+                SendStop(instance, run);
+                break;
+            case RestartDue(var instance) when instance.State == ProcessState.Restarting && !_stopping:
+                Start(instance);
+                break;
+            case StopTimedOut(var run, var after) when !run.Killed && (!run.HasExited || run.IsOutputOpen):
+                Kill(run, $"after {after.TotalSeconds:0.###} s");
+                break;
+            case StopRequested(var request) when !_stopping:
+                _exitPolicy.StopRequested(request.ExitCode);
+                BeginStop(request.Reason);
+                break;
+            case StopRequested(var request) when request.ForcesOnRepeat && !_forced:
+                _forced = true;
+                foreach (var run in _runs.Where(r => !r.Killed && (!r.HasExited || r.IsOutputOpen)))
+                    Kill(run, $"({request.Reason} again)");
+                break;
+        }
+    }
+
+    private void OnExited(ProcessInstance instance, ProcessRun run, ExitStatus status)
+    {
+        run.EndProbes();
+        log.Information("{Name} {Status}", instance.Name, status.ToString());
+        if (_stopping)
+            StopLeftovers(run);
+        if (run != instance.Run)
+            return;
+
+        var failed = run.FailedLiveness || !(instance.Definition?.IsSuccess(status.Code) ?? status.IsSuccess);
+        instance.Exited(status, failed, run.Age);
+        if (instance.State == ProcessState.Stopping || _stopping)
+        {
+            instance.MoveTo(ProcessState.Stopped);
+            return;
+        }
+
+        if (instance.ShouldRestart(failed))
+        {
+            var delay = instance.NextBackoff();
+            instance.MoveTo(ProcessState.Restarting);
+            var limit = instance.Availability.MaxRestarts;
+            log.Information("{Name} restarting in {Delay} s (attempt {Attempt}{OfMax})",
+                instance.Name, delay.TotalSeconds.ToString("0.###"), instance.Restarts + 1, limit == 0 ? "" : $" of {limit}");
+            _ = Task.Delay(delay).ContinueWith(_ => _mailbox.Writer.TryWrite(new RestartDue(instance)), TaskScheduler.Default);
+            return;
+        }
+
+        instance.MoveTo(failed ? ProcessState.Failed : ProcessState.Completed);
+        Ended(instance, status, failed);
+    }
+
+    /// <summary>An instance ended on its own: the exit policy decides whether that stops everything.</summary>
+    private void Ended(ProcessInstance instance, ExitStatus? status, bool failed)
+    {
+        var how = status?.ToString() ?? "could not be started";
+        if (failed)
+        {
+            _exitPolicy.Failed(status?.Code ?? ProcessStartException.ExitCode);
+            BeginStop($"{instance.Name} failed ({how})");
+        }
+        else if (instance.Availability.ExitOnEnd)
+        {
+            _exitPolicy.EndedAndStoppedEverything(status?.Code ?? 0);
+            BeginStop($"{instance.Name} ended ({how}); to let the others run on, set availability.exit_on_end: false on {instance.ProcessName}");
+        }
+        else
+        {
+            log.Information("{Name} completed; the others run on (exit_on_end is false)", instance.Name);
+        }
+    }
+
+    /// <summary>Starts every waiting instance whose dependencies hold; skips those whose never can.</summary>
+    private void StartWhatCan(bool announceWaits)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var instance in _instances.Where(i => i.State == ProcessState.Waiting && !_stopping))
+            {
+                switch (_graph.Evaluate(instance))
+                {
+                    case DependencyGraph.Met:
+                        Start(instance);
+                        changed = true;
+                        break;
+                    case DependencyGraph.Never(var reason):
+                        instance.MoveTo(ProcessState.Skipped);
+                        log.Warning("{Name} skipped: {Reason}", instance.Name, reason);
+                        _exitPolicy.Failed(ExitPolicy.SkippedCode);
+                        changed = true;
+                        break;
+                    case DependencyGraph.Pending(var waitingFor) when announceWaits:
+                        log.Information("{Name} is waiting for {WaitingFor}", instance.Name, waitingFor);
+                        break;
+                }
+            }
+        }
+        while (changed);
+    }
+
+    private void Start(ProcessInstance instance)
+    {
+        IChildProcess process;
+        try
+        {
+            process = launcher.Start(instance.Spec);
+        }
+        catch (ProcessStartException exception)
+        {
+            log.Error("{Name} could not be started: {Reason}", instance.Name, exception.Message);
+            instance.MoveTo(ProcessState.Failed);
+            Ended(instance, null, failed: true);
+            return;
+        }
+
+        ReadyLineWatcher? readyLine = null;
+        if (instance.Definition?.ReadyLogLine is { } text)
+            readyLine = new ReadyLineWatcher(text, () => _mailbox.Writer.TryWrite(new LoggedReady(instance, readyLine!)));
+        var run = new ProcessRun(instance.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, readyLine);
+        _runs.Add(run);
+        instance.Started(run);
+        log.Information("{Name} started with pid {Pid}", instance.Name, process.Pid);
+        _ = ReportExitAsync(instance, run);
+
+        if (instance.Definition?.ReadinessProbe is { } readiness)
+            _ = ProbeRunner.RunAsync(readiness, instance.Spec, launcher, result => _mailbox.Writer.TryWrite(new ReadinessChanged(instance, run, result)), run.ProbesEnd);
+        if (instance.Definition?.LivenessProbe is { } liveness)
+            _ = ProbeRunner.RunAsync(liveness, instance.Spec, launcher,
+                result => { if (!result.Success) _mailbox.Writer.TryWrite(new LivenessFailed(instance, run, result)); }, run.ProbesEnd);
+    }
+
+    private void BeginStop(string reason)
+    {
+        if (_stopping)
+            return;
+        _stopping = true;
+        log.Information("stopping all processes: {Reason}", reason);
+        foreach (var instance in _instances)
+        {
+            if (instance.State is ProcessState.Waiting or ProcessState.Restarting)
+                instance.MoveTo(ProcessState.Stopped);
+        }
+        foreach (var run in _runs.Where(r => r.HasExited))
+            StopLeftovers(run);
     }
 
     /// <summary>
-    /// Posts the child's exit once its last lines are in the channel too (or the grace period
-    /// is over), so that "exited" follows them; then posts when its pipes finally close.
+    /// A run that exited may have left background jobs in its group, holding its pipes: they
+    /// get SIGTERM and, after the timeout, SIGKILL, like any process.
     /// </summary>
-    private async Task ReportExitAsync(SupervisedChild child)
+    private void StopLeftovers(ProcessRun run)
     {
-        var status = await child.Process.Exited.ConfigureAwait(false);
-        await Task.WhenAny(child.Output, Task.Delay(options.PipeGracePeriod)).ConfigureAwait(false);
-        _mailbox.Writer.TryWrite(new ChildExited(child, status));
-        await child.Output.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-        _mailbox.Writer.TryWrite(new ChildOutputEnded());
+        if (run.StopSent || !run.IsOutputOpen)
+            return;
+        run.StopSent = true;
+        run.Process.SignalGroup(UnixSignal.Terminate);
+        ScheduleKill(run, options.StopTimeout);
     }
 
-    private async Task AbandonStuckOutputAsync(IEnumerable<SupervisedChild> children)
+    /// <summary>Stops every running instance that no running instance depends on: dependents first, the rest in parallel.</summary>
+    private void StopWhatCan()
     {
-        var stuck = children.Where(c => c.IsOutputOpen).ToList();
+        foreach (var instance in _instances.Where(i => i.IsUp && _graph.DependentsAreDone(i)).ToList())
+        {
+            instance.MoveTo(ProcessState.Stopping);
+            if (!instance.Run!.StopSent)
+                SendStop(instance, instance.Run);
+        }
+    }
+
+    /// <summary>The process's own shutdown: its command or its signal, then SIGKILL after its timeout.</summary>
+    private void SendStop(ProcessInstance instance, ProcessRun run)
+    {
+        run.StopSent = true;
+        var shutdown = instance.Shutdown;
+        if (shutdown.Command is { } command)
+        {
+            log.Information("running the shutdown command of {Name}", instance.Name);
+            RunShutdownCommand(instance, command);
+        }
+        else
+        {
+            log.Information("sending {Signal} to {Name}", shutdown.Signal.ToString(), instance.Name);
+            run.Process.SignalGroup(shutdown.Signal);
+        }
+        ScheduleKill(run, shutdown.Timeout ?? options.StopTimeout);
+    }
+
+    private void RunShutdownCommand(ProcessInstance instance, string command)
+    {
+        var spec = instance.Spec with { Name = $"{instance.Name} shutdown", Arguments = ["/bin/sh", "-c", command] };
+        try
+        {
+            var process = launcher.Start(spec);
+            // Its output is the process's too, under the same prefix; it is not supervised further.
+            _runs.Add(new ProcessRun(spec.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, null) { StopSent = true });
+            _ = process.Exited.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
+        }
+        catch (ProcessStartException exception)
+        {
+            log.Error("the shutdown command of {Name} could not be started: {Reason}; sending SIGTERM", instance.Name, exception.Message);
+            instance.Run!.Process.SignalGroup(UnixSignal.Terminate);
+        }
+    }
+
+    private void ScheduleKill(ProcessRun run, TimeSpan after) =>
+        _ = Task.Delay(after).ContinueWith(_ => _mailbox.Writer.TryWrite(new StopTimedOut(run, after)), TaskScheduler.Default);
+
+    private void Kill(ProcessRun run, string why)
+    {
+        run.Killed = true;
+        if (!run.HasExited)
+            log.Warning("sending SIGKILL to {Name} {Why}", run.Name, why);
+        run.Process.KillEverything();
+    }
+
+    /// <summary>
+    /// Posts the exit once the run's last lines are in the channel too (or the grace period is
+    /// over), so that "exited" follows them; then posts again when its pipes finally close.
+    /// </summary>
+    private async Task ReportExitAsync(ProcessInstance instance, ProcessRun run)
+    {
+        var status = await run.Process.Exited.ConfigureAwait(false);
+        await Task.WhenAny(run.Output, Task.Delay(options.PipeGracePeriod)).ConfigureAwait(false);
+        _mailbox.Writer.TryWrite(new RunExited(instance, run, status));
+        await run.Output.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        _mailbox.Writer.TryWrite(new RunOutputEnded());
+    }
+
+    private async Task AbandonStuckOutputAsync()
+    {
+        var stuck = _runs.Where(r => r.IsOutputOpen).ToList();
         if (stuck.Count == 0)
             return;
-        var allClosed = Task.WhenAll(stuck.Select(c => c.Output.ContinueWith(_ => { }, TaskScheduler.Default)));
+        var allClosed = Task.WhenAll(stuck.Select(r => r.Output.ContinueWith(_ => { }, TaskScheduler.Default)));
         await Task.WhenAny(allClosed, Task.Delay(options.PipeGracePeriod)).ConfigureAwait(false);
-        foreach (var child in stuck.Where(c => c.IsOutputOpen))
+        foreach (var run in stuck.Where(r => r.IsOutputOpen))
         {
-            log.Warning("{Name} exited but a process that left its group still holds its output open; no longer reading it", child.Name);
-            child.AbandonOutput();
+            log.Warning("{Name} exited but a process that left its group still holds its output open; no longer reading it", run.Name);
+            run.AbandonOutput();
         }
-        await Task.WhenAll(stuck.Select(c => c.Output.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+        await Task.WhenAll(stuck.Select(r => r.Output.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
     }
 }

@@ -52,7 +52,11 @@ internal static class UpCommand
                 return ExitCodes.UsageError;
             }
             var format = new OutputFormat(parse.GetValue(color).Resolve(), parse.GetValue(timestamps), parse.GetValue(raw));
-            var options = SupervisorOptions.Default with { StopTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
+            // An explicit --timeout beats the file's shutdown_timeout_seconds, which beats the default.
+            var stopTimeout = parse.GetResult(timeout) is { Implicit: false } || loaded.Document.ShutdownTimeout is null
+                ? TimeSpan.FromSeconds(parse.GetValue(timeout))
+                : loaded.Document.ShutdownTimeout.Value;
+            var options = SupervisorOptions.Default with { StopTimeout = stopTimeout };
             return await new UpRunner(new LinuxProcessLauncher(), format, options).RunAsync(loaded.Processes);
         });
         return command;

@@ -110,7 +110,7 @@ public sealed class ShutdownTests : IDisposable
         procman.Lines.Should().ContainInOrder(
             "quick   | done",
             "procman | quick exited with code 0",
-            "procman | stopping all processes: quick ended",
+            "procman | stopping all processes: quick ended (exited with code 0); to let the others run on, set availability.exit_on_end: false on quick",
             "procman | sending SIGTERM to server",
             "server  | bye",
             "procman | server exited with code 0");

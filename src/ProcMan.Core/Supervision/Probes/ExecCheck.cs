@@ -1,0 +1,50 @@
+using System.Text;
+using ProcMan.Configuration;
+using ProcMan.Processes;
+
+namespace ProcMan.Supervision.Probes;
+
+/// <summary>
+/// Runs the probe's command in the process's directory and environment; exit 0 is a success.
+/// Its output is kept for the summary and never mixed into the process's lines.
+/// </summary>
+internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProcessLauncher launcher) : IProbeCheck
+{
+    private const int MaxSummaryLength = 200;
+
+    public async Task<ProbeResult> RunAsync(TimeSpan timeout, CancellationToken cancellation)
+    {
+        var spec = new ProcessSpec($"{process.Name} probe", ["/bin/sh", "-c", check.Command], process.WorkingDirectory, process.Environment);
+        using var child = launcher.Start(spec);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeout);
+        var stdout = ReadAllAsync(child.StandardOutput);
+        var stderr = ReadAllAsync(child.StandardError);
+        try
+        {
+            var exit = await child.Exited.WaitAsync(deadline.Token).ConfigureAwait(false);
+            var output = (await stdout.ConfigureAwait(false)) + (await stderr.ConfigureAwait(false));
+            return new ProbeResult(exit.IsSuccess, $"{exit}{LastLine(output)}");
+        }
+        catch (OperationCanceledException)
+        {
+            child.KillEverything();
+            cancellation.ThrowIfCancellationRequested();
+            return new ProbeResult(false, $"timed out after {timeout.TotalSeconds:0.###} s");
+        }
+    }
+
+    private static async Task<string> ReadAllAsync(Stream stream)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadToEndAsync().ConfigureAwait(false);
+    }
+
+    private static string LastLine(string output)
+    {
+        var line = output.TrimEnd().Split('\n')[^1].Trim();
+        if (line.Length == 0)
+            return "";
+        return ": " + (line.Length > MaxSummaryLength ? line[..MaxSummaryLength] + "..." : line);
+    }
+}

@@ -1,0 +1,112 @@
+using ProcMan.Configuration;
+using ProcMan.Processes;
+
+namespace ProcMan.Supervision;
+
+/// <summary>
+/// The state machine of one process instance (a process, or one replica of it). Every state
+/// change goes through <see cref="MoveTo"/>, which refuses a transition that is not in
+/// <see cref="Transitions"/>; the supervisor's loop is the only caller.
+/// </summary>
+internal sealed class ProcessInstance(ProcessSpec spec, int index)
+{
+    private static readonly Dictionary<ProcessState, ProcessState[]> Transitions = new()
+    {
+        [ProcessState.Waiting] = [ProcessState.Running, ProcessState.Failed, ProcessState.Skipped, ProcessState.Stopped],
+        [ProcessState.Running] = [ProcessState.Ready, ProcessState.Restarting, ProcessState.Stopping, ProcessState.Completed, ProcessState.Failed, ProcessState.Stopped],
+        [ProcessState.Ready] = [ProcessState.Running, ProcessState.Restarting, ProcessState.Stopping, ProcessState.Completed, ProcessState.Failed, ProcessState.Stopped],
+        [ProcessState.Restarting] = [ProcessState.Running, ProcessState.Failed, ProcessState.Stopped],
+        [ProcessState.Stopping] = [ProcessState.Stopped],
+        [ProcessState.Completed] = [],
+        [ProcessState.Failed] = [],
+        [ProcessState.Skipped] = [],
+        [ProcessState.Stopped] = [],
+    };
+
+    public ProcessSpec Spec { get; } = spec;
+
+    /// <summary>Its position among all instances, which picks its colour.</summary>
+    public int Index { get; } = index;
+
+    public string Name => Spec.Name;
+
+    /// <summary>The declared process (all replicas share it); a bare spec gets the defaults.</summary>
+    public ProcessDefinition? Definition => Spec.Definition;
+
+    public string ProcessName => Definition?.Name ?? Spec.Name;
+
+    public Availability Availability => Definition?.Availability ?? Availability.Default;
+
+    public ShutdownSettings Shutdown => Definition?.Shutdown ?? ShutdownSettings.Default;
+
+    public ProcessState State { get; private set; } = ProcessState.Waiting;
+
+    /// <summary>The current (or last) run: the started child with its pumps and probes.</summary>
+    public ProcessRun? Run { get; private set; }
+
+    /// <summary>Has been started at least once.</summary>
+    public bool HasStarted => Run is not null;
+
+    /// <summary>Has printed its <c>ready_log_line</c> (in any run).</summary>
+    public bool HasLoggedReady { get; set; }
+
+    public ExitStatus? LastExit { get; private set; }
+
+    /// <summary>How many times it has been restarted.</summary>
+    public int Restarts { get; private set; }
+
+    /// <summary>Failed exits since it last ran long enough to count as healthy again; sets the back-off.</summary>
+    public int ConsecutiveFailures { get; private set; }
+
+    public bool IsTerminal => State is ProcessState.Completed or ProcessState.Failed or ProcessState.Skipped or ProcessState.Stopped;
+
+    /// <summary>Running or ready: there is a live child to stop.</summary>
+    public bool IsUp => State is ProcessState.Running or ProcessState.Ready;
+
+    public void MoveTo(ProcessState next)
+    {
+        if (!Transitions[State].Contains(next))
+            throw new InvalidOperationException($"{Name}: no transition from {State} to {next}");
+        State = next;
+    }
+
+    /// <summary>A new run begins: Waiting or Restarting to Running.</summary>
+    public void Started(ProcessRun run)
+    {
+        if (State == ProcessState.Restarting)
+            Restarts++;
+        MoveTo(ProcessState.Running);
+        Run = run;
+    }
+
+    /// <summary>Records an exit; a run that lasted long enough resets the failure count.</summary>
+    public void Exited(ExitStatus status, bool failed, TimeSpan ranFor)
+    {
+        LastExit = status;
+        if (ranFor >= Availability.MaxBackoff)
+            ConsecutiveFailures = 0;
+        ConsecutiveFailures = failed ? ConsecutiveFailures + 1 : 0;
+    }
+
+    /// <summary>Whether the restart policy wants another run after this exit.</summary>
+    public bool ShouldRestart(bool failed) =>
+        (Availability.Restart == RestartPolicy.Always || (Availability.Restart == RestartPolicy.OnFailure && failed))
+        && (Availability.MaxRestarts == 0 || Restarts < Availability.MaxRestarts);
+
+    /// <summary>The back-off before the next run: doubling per consecutive failure, capped.</summary>
+    public TimeSpan NextBackoff()
+    {
+        var doublings = Math.Clamp(ConsecutiveFailures - 1, 0, 30);
+        var delay = Availability.Backoff * Math.Pow(2, doublings);
+        return delay < Availability.MaxBackoff ? delay : Availability.MaxBackoff;
+    }
+
+    /// <summary>How this instance ended, for the line that explains a skip.</summary>
+    public string DescribeEnd() => State switch
+    {
+        ProcessState.Completed => $"completed ({LastExit})",
+        ProcessState.Failed => LastExit is { } exit ? $"failed ({exit})" : "failed to start",
+        ProcessState.Skipped => "was skipped",
+        _ => "was stopped",
+    };
+}

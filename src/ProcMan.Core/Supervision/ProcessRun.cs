@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using ProcMan.Output;
+using ProcMan.Processes;
+
+namespace ProcMan.Supervision;
+
+/// <summary>
+/// One start of a process instance: the child, the pumps that read its stdout and stderr, and
+/// what ProcMan has done to it. A restart makes a new run; messages carry their run, so news of
+/// an old run is never mistaken for the current one.
+/// </summary>
+internal sealed class ProcessRun : IDisposable
+{
+    private readonly CancellationTokenSource _abandonOutput = new();
+    private readonly CancellationTokenSource _endProbes = new();
+    private readonly Stopwatch _age = Stopwatch.StartNew();
+
+    public ProcessRun(string name, IChildProcess process, OutputSource source, ChannelWriter<OutputChunk> output, int maxLineLength, ILineObserver? observer)
+    {
+        Name = name;
+        Process = process;
+        Observer = observer;
+        Output = Task.WhenAll(
+            new LinePump(source, OutputStream.StandardOutput, output, maxLineLength, observer).RunAsync(process.StandardOutput, _abandonOutput.Token),
+            new LinePump(source, OutputStream.StandardError, output, maxLineLength, observer).RunAsync(process.StandardError, _abandonOutput.Token));
+    }
+
+    public string Name { get; }
+
+    public IChildProcess Process { get; }
+
+    /// <summary>What watches this run's lines (for its ready line), if anything.</summary>
+    public ILineObserver? Observer { get; }
+
+    /// <summary>Completes when both pipes reached their end (or were abandoned).</summary>
+    public Task Output { get; }
+
+    /// <summary>Cancelled when the run is over, to end its probes.</summary>
+    public CancellationToken ProbesEnd => _endProbes.Token;
+
+    public TimeSpan Age => _age.Elapsed;
+
+    public bool HasExited => Process.Exited.IsCompleted;
+
+    /// <summary>Its liveness probe failed: the exit that follows is a failure, whatever the code.</summary>
+    public bool FailedLiveness { get; set; }
+
+    /// <summary>ProcMan has asked it to stop (signal or shutdown command).</summary>
+    public bool StopSent { get; set; }
+
+    /// <summary>ProcMan has SIGKILLed what was left of it.</summary>
+    public bool Killed { get; set; }
+
+    public bool IsOutputOpen => !Output.IsCompleted;
+
+    public void EndProbes() => _endProbes.Cancel();
+
+    /// <summary>Stops reading pipes that a runaway descendant keeps open.</summary>
+    public void AbandonOutput() => _abandonOutput.Cancel();
+
+    public void Dispose()
+    {
+        Process.Dispose();
+        _abandonOutput.Dispose();
+        _endProbes.Dispose();
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text;
+using ProcMan.Output;
+
+namespace ProcMan.Supervision;
+
+/// <summary>Calls back once, the first time a line containing <c>ready_log_line</c> goes by.</summary>
+internal sealed class ReadyLineWatcher(string text, Action onSeen) : ILineObserver
+{
+    private readonly byte[] _text = Encoding.UTF8.GetBytes(text);
+    private int _seen;
+
+    public void OnLines(ReadOnlySpan<byte> lines)
+    {
+        // Lines are whole, so a match can never straddle two calls.
+        if (Volatile.Read(ref _seen) == 0 && lines.IndexOf(_text) >= 0 && Interlocked.Exchange(ref _seen, 1) == 0)
+            onSeen();
+    }
+}
