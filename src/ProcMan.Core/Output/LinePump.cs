@@ -18,7 +18,7 @@ public sealed class LinePump(
     OutputStream stream,
     ChannelWriter<OutputChunk> output,
     int maxLineLength = LinePump.DefaultMaxLineLength,
-    ILineObserver? observer = null)
+    IReadOnlyList<ILineObserver>? observers = null)
 {
     /// <summary>16 MiB: enough for any real log line, JSON documents included.</summary>
     public const int DefaultMaxLineLength = 16 * 1024 * 1024;
@@ -90,7 +90,8 @@ public sealed class LinePump(
     {
         var chunk = OutputChunk.Copy(source, stream, bytes, addNewline);
         // Before the write: once in the channel, the chunk belongs to the drain.
-        observer?.OnLines(chunk.Lines);
+        foreach (var observer in observers ?? [])
+            observer.OnLines(chunk.Lines);
         return output.WriteAsync(chunk, abandon);
     }
 

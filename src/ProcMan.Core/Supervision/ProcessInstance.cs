@@ -41,6 +41,9 @@ internal sealed class ProcessInstance(ProcessSpec spec, int index)
 
     public ProcessState State { get; private set; } = ProcessState.Waiting;
 
+    /// <summary>Lines and bytes written, over all runs.</summary>
+    public Output.LineCounter Counter { get; } = new();
+
     /// <summary>The current (or last) run: the started child with its pumps and probes.</summary>
     public ProcessRun? Run { get; private set; }
 

@@ -16,22 +16,22 @@ internal sealed class ProcessRun : IDisposable
     private readonly CancellationTokenSource _endProbes = new();
     private readonly Stopwatch _age = Stopwatch.StartNew();
 
-    public ProcessRun(string name, IChildProcess process, OutputSource source, ChannelWriter<OutputChunk> output, int maxLineLength, ILineObserver? observer)
+    public ProcessRun(string name, IChildProcess process, OutputSource source, ChannelWriter<OutputChunk> output, int maxLineLength, IReadOnlyList<ILineObserver> observers)
     {
         Name = name;
         Process = process;
-        Observer = observer;
+        Observers = observers;
         Output = Task.WhenAll(
-            new LinePump(source, OutputStream.StandardOutput, output, maxLineLength, observer).RunAsync(process.StandardOutput, _abandonOutput.Token),
-            new LinePump(source, OutputStream.StandardError, output, maxLineLength, observer).RunAsync(process.StandardError, _abandonOutput.Token));
+            new LinePump(source, OutputStream.StandardOutput, output, maxLineLength, observers).RunAsync(process.StandardOutput, _abandonOutput.Token),
+            new LinePump(source, OutputStream.StandardError, output, maxLineLength, observers).RunAsync(process.StandardError, _abandonOutput.Token));
     }
 
     public string Name { get; }
 
     public IChildProcess Process { get; }
 
-    /// <summary>What watches this run's lines (for its ready line), if anything.</summary>
-    public ILineObserver? Observer { get; }
+    /// <summary>What watches this run's lines: its counter, its ready-line watcher.</summary>
+    public IReadOnlyList<ILineObserver> Observers { get; }
 
     /// <summary>Completes when both pipes reached their end (or were abandoned).</summary>
     public Task Output { get; }

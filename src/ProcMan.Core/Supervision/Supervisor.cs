@@ -74,7 +74,7 @@ public sealed class Supervisor(
             case RunExited(var instance, var run, var status):
                 OnExited(instance, run, status);
                 break;
-            case LoggedReady(var instance, var watcher) when watcher == instance.Run?.Observer:
+            case LoggedReady(var instance, var watcher) when instance.Run?.Observers.Contains(watcher) == true:
                 instance.HasLoggedReady = true;
                 if (instance.State == ProcessState.Running && instance.Definition?.ReadinessProbe is null)
                 {
@@ -218,7 +218,8 @@ public sealed class Supervisor(
         ReadyLineWatcher? readyLine = null;
         if (instance.Definition?.ReadyLogLine is { } text)
             readyLine = new ReadyLineWatcher(text, () => _mailbox.Writer.TryWrite(new LoggedReady(instance, readyLine!)));
-        var run = new ProcessRun(instance.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, readyLine);
+        ILineObserver[] observers = readyLine is null ? [instance.Counter] : [instance.Counter, readyLine];
+        var run = new ProcessRun(instance.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, observers);
         _runs.Add(run);
         instance.Started(run);
         log.Information("{Name} started with pid {Pid}", instance.Name, process.Pid);
@@ -295,7 +296,7 @@ public sealed class Supervisor(
         {
             var process = launcher.Start(spec);
             // Its output is the process's too, under the same prefix; it is not supervised further.
-            _runs.Add(new ProcessRun(spec.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, null) { StopSent = true });
+            _runs.Add(new ProcessRun(spec.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, [instance.Counter]) { StopSent = true });
             _ = process.Exited.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
         }
         catch (ProcessStartException exception)
