@@ -17,10 +17,11 @@ internal sealed class ProcessInstance(ProcessSpec spec, int index)
         [ProcessState.Ready] = [ProcessState.Running, ProcessState.Restarting, ProcessState.Stopping, ProcessState.Completed, ProcessState.Failed, ProcessState.Stopped],
         [ProcessState.Restarting] = [ProcessState.Running, ProcessState.Failed, ProcessState.Stopped],
         [ProcessState.Stopping] = [ProcessState.Stopped],
-        [ProcessState.Completed] = [],
-        [ProcessState.Failed] = [],
-        [ProcessState.Skipped] = [],
-        [ProcessState.Stopped] = [],
+        // From rest back to Waiting only by request (procman start/restart).
+        [ProcessState.Completed] = [ProcessState.Waiting],
+        [ProcessState.Failed] = [ProcessState.Waiting],
+        [ProcessState.Skipped] = [ProcessState.Waiting],
+        [ProcessState.Stopped] = [ProcessState.Waiting],
     };
 
     public ProcessSpec Spec { get; } = spec;
@@ -55,8 +56,17 @@ internal sealed class ProcessInstance(ProcessSpec spec, int index)
 
     public ExitStatus? LastExit { get; private set; }
 
-    /// <summary>How many times it has been restarted.</summary>
+    /// <summary>How many times its restart policy restarted it (what <c>max_restarts</c> limits).</summary>
     public int Restarts { get; private set; }
+
+    /// <summary>How many times it has been started, for whatever reason.</summary>
+    public int Starts { get; private set; }
+
+    /// <summary>Stopped through the control socket: its rest is not an end, and ProcMan waits for a start.</summary>
+    public bool StoppedByRequest { get; set; }
+
+    /// <summary>A restart was requested: once stopped, it goes back to Waiting.</summary>
+    public bool RestartRequested { get; set; }
 
     /// <summary>Failed exits since it last ran long enough to count as healthy again; sets the back-off.</summary>
     public int ConsecutiveFailures { get; private set; }
@@ -78,6 +88,7 @@ internal sealed class ProcessInstance(ProcessSpec spec, int index)
     {
         if (State == ProcessState.Restarting)
             Restarts++;
+        Starts++;
         MoveTo(ProcessState.Running);
         Run = run;
     }

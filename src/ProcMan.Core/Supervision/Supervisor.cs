@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ProcMan.Configuration;
+using ProcMan.Control;
 using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Supervision.Probes;
@@ -30,17 +31,52 @@ public sealed class Supervisor(
     private sealed record RestartDue(ProcessInstance Instance) : Message;
     private sealed record StopTimedOut(ProcessRun Run, TimeSpan After) : Message;
     private sealed record StopRequested(StopRequest Request) : Message;
+    private sealed record StatusQueried(TaskCompletionSource<IReadOnlyList<ProcessStatus>> Reply) : Message;
+    private sealed record ControlRequested(ControlAction Action, IReadOnlyList<string> Names, TaskCompletionSource<string?> Reply) : Message;
+    private sealed record WaitRequested(IReadOnlyList<string> Names, WaitCondition Condition, TaskCompletionSource<bool> Reply, CancellationToken Cancellation) : Message;
+
+    /// <summary>A <c>procman wait</c> in progress: answered true when the condition holds, false when it never can.</summary>
+    private sealed record Waiter(IReadOnlyList<ProcessInstance> Instances, WaitCondition Condition, TaskCompletionSource<bool> Reply, CancellationToken Cancellation);
 
     private readonly Channel<Message> _mailbox = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<ProcessInstance> _instances = [.. specs.Select((spec, index) => new ProcessInstance(spec, index))];
     private readonly List<ProcessRun> _runs = [];
     private readonly ExitPolicy _exitPolicy = new();
+    private readonly List<Waiter> _waiters = [];
     private DependencyGraph _graph = null!;
     private bool _stopping;
     private bool _forced;
 
     /// <summary>Asks for everything to stop; safe to call from any thread, at any time.</summary>
     public void RequestStop(StopRequest request) => _mailbox.Writer.TryWrite(new StopRequested(request));
+
+    /// <summary>Every instance's state, for <c>procman ps</c>.</summary>
+    public Task<IReadOnlyList<ProcessStatus>> GetStatusAsync() =>
+        Ask<IReadOnlyList<ProcessStatus>>(reply => new StatusQueried(reply));
+
+    /// <summary>Stops, starts or restarts the named processes or replicas; the answer is null, or what was wrong.</summary>
+    public Task<string?> ControlAsync(ControlAction action, IReadOnlyList<string> names) =>
+        Ask<string?>(reply => new ControlRequested(action, names, reply));
+
+    /// <summary>
+    /// Completes with true once <paramref name="condition"/> holds for every named instance,
+    /// false as soon as it never can; throws <see cref="ArgumentException"/> for an unknown name.
+    /// </summary>
+    public async Task<bool> WaitAsync(IReadOnlyList<string> names, WaitCondition condition, CancellationToken cancellation)
+    {
+        var reply = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_mailbox.Writer.TryWrite(new WaitRequested(names, condition, reply, cancellation)))
+            return false;
+        return await reply.Task.WaitAsync(cancellation).ConfigureAwait(false);
+    }
+
+    private async Task<T> Ask<T>(Func<TaskCompletionSource<T>, Message> message)
+    {
+        var reply = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_mailbox.Writer.TryWrite(message(reply)))
+            throw new InvalidOperationException("procman is shutting down");
+        return await reply.Task.ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Runs until every instance has come to rest (completed, failed, skipped or stopped) and
@@ -56,6 +92,28 @@ public sealed class Supervisor(
             StartWhatCan(announceWaits: false);
             if (_stopping)
                 StopWhatCan();
+            AnswerWaiters();
+        }
+
+        // Nothing changes any more: answer what is still asked.
+        _mailbox.Writer.TryComplete();
+        AnswerWaiters();
+        foreach (var waiter in _waiters)
+            waiter.Reply.TrySetResult(false);
+        while (_mailbox.Reader.TryRead(out var late))
+        {
+            switch (late)
+            {
+                case StatusQueried(var reply):
+                    reply.TrySetResult([.. _instances.Select(Status)]);
+                    break;
+                case ControlRequested(_, _, var reply):
+                    reply.TrySetResult("procman is exiting");
+                    break;
+                case WaitRequested(_, _, var reply, _):
+                    reply.TrySetResult(false);
+                    break;
+            }
         }
 
         await AbandonStuckOutputAsync().ConfigureAwait(false);
@@ -64,8 +122,14 @@ public sealed class Supervisor(
         return _exitPolicy.ExitCode;
     }
 
+    /// <summary>
+    /// Everything is at rest and its output is in; but instances stopped on request keep ProcMan
+    /// up, waiting for a <c>procman start</c>, unless ProcMan itself is stopping.
+    /// </summary>
     private bool IsFinished() =>
-        _instances.All(i => i.IsTerminal) && _runs.All(r => !r.IsOutputOpen || r.Killed || !_stopping);
+        _instances.All(i => i.IsTerminal)
+        && (_stopping || !_instances.Any(i => i.StoppedByRequest))
+        && _runs.All(r => !r.IsOutputOpen || r.Killed || !_stopping);
 
     private void Handle(Message message)
     {
@@ -110,6 +174,18 @@ public sealed class Supervisor(
                 _exitPolicy.StopRequested(request.ExitCode);
                 BeginStop(request.Reason);
                 break;
+            case StatusQueried(var reply):
+                reply.TrySetResult([.. _instances.Select(Status)]);
+                break;
+            case ControlRequested(var action, var names, var reply):
+                reply.TrySetResult(Control(action, names));
+                break;
+            case WaitRequested(var names, var condition, var reply, var cancellation):
+                if (Resolve(names, out var error) is { } waitedFor)
+                    _waiters.Add(new Waiter(waitedFor, condition, reply, cancellation));
+                else
+                    reply.TrySetException(new ArgumentException(error));
+                break;
             case StopRequested(var request) when request.ForcesOnRepeat && !_forced:
                 _forced = true;
                 foreach (var run in _runs.Where(r => !r.Killed && (!r.HasExited || r.IsOutputOpen)))
@@ -132,6 +208,12 @@ public sealed class Supervisor(
         if (instance.State == ProcessState.Stopping || _stopping)
         {
             instance.MoveTo(ProcessState.Stopped);
+            if (instance.RestartRequested && !_stopping)
+            {
+                instance.RestartRequested = false;
+                instance.StoppedByRequest = false;
+                instance.MoveTo(ProcessState.Waiting);
+            }
             return;
         }
 
@@ -231,6 +313,98 @@ public sealed class Supervisor(
             _ = ProbeRunner.RunAsync(liveness, instance.Spec, launcher,
                 result => { if (!result.Success) _mailbox.Writer.TryWrite(new LivenessFailed(instance, run, result)); }, run.ProbesEnd);
     }
+
+    /// <summary>procman stop|start|restart: returns null, or what was wrong.</summary>
+    private string? Control(ControlAction action, IReadOnlyList<string> names)
+    {
+        if (_stopping)
+            return "procman is stopping all processes";
+        if (Resolve(names, out var error) is not { } targets)
+            return error;
+        foreach (var instance in targets)
+        {
+            switch (action, instance.State)
+            {
+                case (ControlAction.Stop or ControlAction.Restart, ProcessState.Running or ProcessState.Ready):
+                    instance.StoppedByRequest = true;
+                    instance.RestartRequested = action == ControlAction.Restart;
+                    log.Information("{Name}: {Action} requested", instance.Name, action == ControlAction.Stop ? "stop" : "restart");
+                    instance.MoveTo(ProcessState.Stopping);
+                    if (!instance.Run!.StopSent)
+                        SendStop(instance, instance.Run);
+                    break;
+                case (ControlAction.Stop, ProcessState.Waiting or ProcessState.Restarting):
+                    instance.StoppedByRequest = true;
+                    instance.MoveTo(ProcessState.Stopped);
+                    log.Information("{Name} stopped on request", instance.Name);
+                    break;
+                case (ControlAction.Restart, ProcessState.Stopping):
+                    instance.RestartRequested = true;
+                    break;
+                case (ControlAction.Start or ControlAction.Restart, ProcessState.Restarting):
+                    Start(instance);
+                    break;
+                case (ControlAction.Start or ControlAction.Restart, _) when instance.IsTerminal:
+                    instance.StoppedByRequest = false;
+                    instance.MoveTo(ProcessState.Waiting);
+                    log.Information("{Name}: start requested", instance.Name);
+                    break;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Names to instances: a replica's own name, or a process's (all its replicas).</summary>
+    private List<ProcessInstance>? Resolve(IReadOnlyList<string> names, out string? error)
+    {
+        var unknown = names.Where(n => !_instances.Any(i => i.Name == n || i.ProcessName == n)).ToList();
+        error = unknown.Count > 0 ? $"no process named {string.Join(", ", unknown)}" : null;
+        return unknown.Count > 0 ? null : [.. _instances.Where(i => names.Contains(i.Name) || names.Contains(i.ProcessName))];
+    }
+
+    private void AnswerWaiters()
+    {
+        foreach (var waiter in _waiters.ToList())
+        {
+            bool? answer = waiter.Cancellation.IsCancellationRequested ? false : Holds(waiter);
+            if (answer is { } holds)
+            {
+                waiter.Reply.TrySetResult(holds);
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+
+    /// <summary>True: holds for all. False: can never hold for one. Null: not yet.</summary>
+    private static bool? Holds(Waiter waiter)
+    {
+        var verdicts = waiter.Instances.Select(instance => waiter.Condition switch
+        {
+            WaitCondition.Started => instance.HasStarted ? true : instance.IsTerminal ? false : (bool?)null,
+            WaitCondition.Ready => IsReady(instance) ? true : instance.IsTerminal ? false : null,
+            _ => instance.State == ProcessState.Completed ? true : instance.State is ProcessState.Failed or ProcessState.Skipped or ProcessState.Stopped ? false : null,
+        }).ToList();
+        return verdicts.Contains(false) ? false : verdicts.All(v => v == true) ? true : null;
+    }
+
+    /// <summary>Ready by its probe or ready line; a process with neither is ready once running.</summary>
+    private static bool IsReady(ProcessInstance instance) =>
+        instance.State == ProcessState.Ready
+        || (instance.State == ProcessState.Running && instance.Definition?.ReadinessProbe is null && instance.Definition?.ReadyLogLine is null);
+
+    private static ProcessStatus Status(ProcessInstance instance) => new()
+    {
+        Name = instance.Name,
+        Process = instance.ProcessName,
+        State = instance.State.ToString().ToLowerInvariant(),
+        Pid = instance.Run?.Process.Pid,
+        UptimeSeconds = instance.IsUp || instance.State == ProcessState.Stopping ? Math.Round(instance.Run!.Age.TotalSeconds, 3) : null,
+        Restarts = Math.Max(0, instance.Starts - 1),
+        LastExitCode = instance.LastExit?.Code,
+        Ready = IsReady(instance),
+        Lines = instance.Counter.Lines,
+        Bytes = instance.Counter.Bytes,
+    };
 
     private void BeginStop(string reason)
     {

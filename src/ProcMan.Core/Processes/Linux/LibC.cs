@@ -10,6 +10,9 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int KillNative(int pid, int signal);
 
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    public static partial uint GetEffectiveUserId();
+
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint WriteNative(int fd, byte* buffer, nint count);
 

@@ -1,0 +1,35 @@
+using System.Runtime.Versioning;
+using System.Security.Cryptography;
+using System.Text;
+using ProcMan.Processes.Linux;
+
+namespace ProcMan.Control;
+
+/// <summary>
+/// Where the control socket of the <c>procman up</c> for a given configuration file lives, so
+/// that every client command finds it from the same file with no flag: a name derived from
+/// the file's absolute path, in a directory only the user can enter.
+/// </summary>
+[UnsupportedOSPlatform("windows")]
+public static class ControlSocketPath
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>The socket for <paramref name="configurationFile"/>; creates its directory (mode 0700) if needed.</summary>
+    public static string For(string configurationFile)
+    {
+        var directory = Directory();
+        System.IO.Directory.CreateDirectory(directory, OwnerOnly);
+        var mode = File.GetUnixFileMode(directory);
+        if ((mode & ~OwnerOnly) != 0)
+            throw new IOException($"{directory} is open to other users (mode {Convert.ToString((int)mode, 8)}); it must be 0700");
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(configurationFile)));
+        return Path.Combine(directory, Convert.ToHexStringLower(hash)[..16] + ".sock");
+    }
+
+    /// <summary><c>$XDG_RUNTIME_DIR/procman</c> (per user, on tmpfs, cleaned at logout), else a per-user directory in the temp directory.</summary>
+    private static string Directory() =>
+        Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime
+            ? Path.Combine(runtime, "procman")
+            : Path.Combine(Path.GetTempPath(), $"procman-{LibC.GetEffectiveUserId()}");
+}

@@ -1,0 +1,14 @@
+namespace ProcMan.Control;
+
+/// <summary>What <c>procman wait --for</c> waits for.</summary>
+public enum WaitCondition
+{
+    /// <summary>Every instance has been started.</summary>
+    Started,
+
+    /// <summary>Every instance is ready (by its probe or ready line; else running).</summary>
+    Ready,
+
+    /// <summary>Every instance completed successfully.</summary>
+    Completed,
+}

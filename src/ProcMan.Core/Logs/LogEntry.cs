@@ -1,0 +1,25 @@
+using ProcMan.Output;
+
+namespace ProcMan.Logs;
+
+/// <summary>
+/// A chunk of lines kept for <c>procman logs</c>: an unpooled copy (the drain recycles the
+/// original), shared by the ring and every follower, never changed.
+/// </summary>
+/// <param name="Sequence">Its place in the order the drain wrote everything, to merge rings.</param>
+public sealed record LogEntry(long Sequence, OutputSource Source, OutputStream Stream, DateTimeOffset Time, byte[] Lines)
+{
+    public int LineCount { get; } = Lines.AsSpan().Count((byte)'\n');
+
+    /// <summary>The lines, each without its <c>\n</c>.</summary>
+    public IEnumerable<ReadOnlyMemory<byte>> EachLine()
+    {
+        var start = 0;
+        while (start < Lines.Length)
+        {
+            var end = Array.IndexOf(Lines, (byte)'\n', start);
+            yield return Lines.AsMemory(start, end - start);
+            start = end + 1;
+        }
+    }
+}
