@@ -97,6 +97,18 @@ internal static class YamlProbeReader
             http.Report(http.PositionOfValue("host")!, $"`host` {http.Owner} must be a host name or address, got `{host}`");
         }
 
-        return port is { } known ? new HttpProbeCheck(scheme, host, known, path) : null;
+        if (port is not { } known)
+        {
+            return null;
+        }
+
+        var check = new HttpProbeCheck(scheme, host, known, path);
+        if (!Uri.TryCreate($"{scheme}://{host}:{known}{path}", UriKind.Absolute, out _))
+        {
+            // An IPv6 address needs brackets in a URL, which people rarely think of in a host key.
+            http.Report(http.Position, $"`host`, `port` and `path` {http.Owner} do not make a valid URL: `{scheme}://{host}:{known}{path}` (an IPv6 address needs brackets: `[::1]`)");
+        }
+
+        return check;
     }
 }

@@ -46,6 +46,8 @@ public sealed class LifecycleErrorTests : IDisposable
     [InlineData("    readiness_probe:\n      http_get: {port: http}\n", "`port` in `readiness_probe.http_get` of process `web`: expected a whole number, got `http`", 7, 24)]
     [InlineData("    readiness_probe:\n      http_get: {port: 80, scheme: htps}\n", "expected one of `http`, `https`, got `htps`; did you mean `https`?", 7, 36)]
     [InlineData("    readiness_probe:\n      http_get: {port: 80, path: health}\n", "`path` in `readiness_probe.http_get` of process `web` must start with `/`, got `health`", 7, 34)]
+    [InlineData("    readiness_probe:\n      http_get: {port: 80, host: \"::1\"}\n", "do not make a valid URL: `http://::1:80/` (an IPv6 address needs brackets: `[::1]`)", 7, 17)]
+    [InlineData("    readiness_probe:\n      http_get: {port: 80, host: \"a b\"}\n", "`host` in `readiness_probe.http_get` of process `web` must be a host name or address, got `a b`", 7, 34)]
     [InlineData("    readiness_probe:\n      exec: {command: a}\n      period_seconds: 0\n", "`period_seconds` in `readiness_probe` of process `web` must be more than 0, got 0", 8, 23)]
     [InlineData("    readiness_probe:\n      exec: {command: a}\n      timeout_seconds: -1\n", "`timeout_seconds` in `readiness_probe` of process `web` must be more than 0, got -1", 8, 24)]
     [InlineData("    readiness_probe:\n      exec: {command: a}\n      initial_delay_seconds: -0.5\n", "`initial_delay_seconds` in `readiness_probe` of process `web` must be 0 or more, got -0.5", 8, 30)]

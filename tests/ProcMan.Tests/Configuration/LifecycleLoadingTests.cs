@@ -118,6 +118,14 @@ public sealed class LifecycleLoadingTests : IDisposable
         ((HttpProbeCheck)process.ReadinessProbe!.Check).Uri.Should().Be(new Uri("https://localhost:8443/health?full=1"));
     }
 
+    [Fact]
+    public void An_ipv6_probe_host_is_written_in_brackets()
+    {
+        var process = Single("processes:\n  web:\n    command: serve\n    readiness_probe:\n      http_get: {host: \"[::1]\", port: 80}\n");
+
+        ((HttpProbeCheck)process.ReadinessProbe!.Check).Uri.Should().Be(new Uri("http://[::1]:80/"));
+    }
+
     public static TheoryData<string, Availability> Availabilities => new()
     {
         { "{}", Availability.Default },
