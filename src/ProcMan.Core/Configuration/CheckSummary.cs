@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ProcMan.Configuration;
@@ -19,6 +20,10 @@ public static class CheckSummary
             .Append(Count(document.Processes.Count, "process", "processes")).Append(", ")
             .Append(Count(configuration.Processes.Count, "instance", "instances")).Append(" to start")
             .Append('\n');
+        if (document.ShutdownTimeout is { } shutdownTimeout)
+        {
+            text.Append("shutdown timeout ").Append(Seconds(shutdownTimeout)).Append('\n');
+        }
 
         foreach (var plan in configuration.Plans)
         {
@@ -33,6 +38,7 @@ public static class CheckSummary
             rows.Add(("directory", plan.Definition.WorkingDirectory));
             rows.Add(("port", plan.Instances.Count == 0 ? "-" : string.Join(", ", plan.Instances.Select(i => i.Environment["PORT"]))));
             rows.Add(("environment", plan.ConfiguredVariables.Count == 0 ? "-" : string.Join(", ", plan.ConfiguredVariables)));
+            rows.AddRange(LifecycleRows(plan.Definition));
 
             var width = rows.Max(row => row.Label.Length);
             foreach (var (label, value) in rows)
@@ -43,6 +49,99 @@ public static class CheckSummary
 
         return text.ToString();
     }
+
+    /// <summary>Only what differs from the defaults, so a plain Procfile's summary stays as short as before.</summary>
+    private static IEnumerable<(string Label, string Value)> LifecycleRows(ProcessDefinition process)
+    {
+        if (process.DependsOn.Count > 0)
+        {
+            yield return ("depends on", string.Join(", ", process.DependsOn.Select(d => $"{d.Target} ({YamlDependsOnReader.NameOf(d.Condition)})")));
+        }
+
+        if (process.ReadyLogLine is { } line)
+        {
+            yield return ("ready line", $"\"{line}\"");
+        }
+
+        if (process.ReadinessProbe is { } readiness)
+        {
+            yield return ("readiness", Describe(readiness));
+        }
+
+        if (process.LivenessProbe is { } liveness)
+        {
+            yield return ("liveness", Describe(liveness));
+        }
+
+        if (process.Availability != Availability.Default)
+        {
+            yield return ("availability", Describe(process.Availability));
+        }
+
+        if (process.SuccessExitCodes.Count > 0)
+        {
+            yield return ("success codes", string.Join(", ", process.SuccessExitCodes.Prepend(0).Distinct()));
+        }
+
+        if (process.Shutdown != ShutdownSettings.Default)
+        {
+            yield return ("shutdown", Describe(process.Shutdown));
+        }
+    }
+
+    private static string Describe(Probe probe)
+    {
+        var check = probe.Check switch
+        {
+            ExecProbeCheck exec => $"exec `{exec.Command}`",
+            HttpProbeCheck http => $"GET {http.Scheme}://{http.Host}:{http.Port}{http.Path}",
+            var other => other.ToString(),
+        };
+        var parts = new List<string> { check, $"every {Seconds(probe.Period)}" };
+        AddIfNot(parts, probe.InitialDelay, Probe.DefaultInitialDelay, $"after {Seconds(probe.InitialDelay)}");
+        AddIfNot(parts, probe.Timeout, Probe.DefaultTimeout, $"timeout {Seconds(probe.Timeout)}");
+        AddIfNot(parts, probe.SuccessThreshold, Probe.DefaultSuccessThreshold, $"success after {probe.SuccessThreshold}");
+        AddIfNot(parts, probe.FailureThreshold, Probe.DefaultFailureThreshold, $"failure after {probe.FailureThreshold}");
+        return string.Join(", ", parts);
+    }
+
+    private static string Describe(Availability availability)
+    {
+        var parts = new List<string> { $"restart {YamlAvailabilityReader.NameOf(availability.Restart)}" };
+        if (availability.Restart != RestartPolicy.No)
+        {
+            AddIfNot(parts, availability.Backoff, Availability.DefaultBackoff, $"backoff {Seconds(availability.Backoff)}");
+            parts.Add(availability.MaxRestarts == 0 ? "unlimited" : $"at most {Count(availability.MaxRestarts, "restart", "restarts")}");
+        }
+
+        if (!availability.ExitOnEnd)
+        {
+            parts.Add("its end does not stop the others");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Describe(ShutdownSettings shutdown)
+    {
+        var parts = new List<string> { shutdown.Command is { } command ? $"run `{command}`" : shutdown.Signal.ToString() };
+        if (shutdown.Timeout is { } timeout)
+        {
+            parts.Add($"timeout {Seconds(timeout)}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static void AddIfNot<T>(List<string> parts, T value, T usual, string text)
+    {
+        if (!EqualityComparer<T>.Default.Equals(value, usual))
+        {
+            parts.Add(text);
+        }
+    }
+
+    private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString(CultureInfo.InvariantCulture) + "s";
 
     private static string Status(ProcessPlan plan) => plan switch
     {

@@ -43,6 +43,12 @@ public sealed record ProcessDefinition(
     /// <summary><c>availability</c>, with the <c>exit_on_end</c> default resolved.</summary>
     public Availability Availability { get; init; } = Availability.Default;
 
+    /// <summary>
+    /// <c>availability.exit_on_end</c> as written (null when absent), kept until the loader
+    /// resolves <see cref="Availability"/>'s default, which depends on the other processes.
+    /// </summary>
+    internal bool? WrittenExitOnEnd { get; init; }
+
     /// <summary><c>success_exit_codes</c>: codes that count as success besides 0.</summary>
     public IReadOnlyList<int> SuccessExitCodes { get; init; } = [];
 

@@ -40,6 +40,10 @@ public static class ProcfileLoader
             throw new InvalidOperationException($"{path}: the reader returned nothing but reported no error");
         }
 
+        var graph = new DependencyGraph(document);
+        graph.Check(errors);
+        document = graph.WithResolvedExitOnEnd();
+
         var planner = new Planner(document, options, errors);
         var plans = planner.Plan();
         errors.ThrowIfAny();
@@ -53,6 +57,7 @@ public static class ProcfileLoader
     private sealed class Planner(ProcfileDocument document, LoadOptions options, ErrorCollector errors)
     {
         private readonly EnvFileCache _envFiles = new(options.InheritedEnvironment, errors);
+        private readonly DependencyGraph _dependencies = new(document);
 
         /// <summary>The inherited environment with the file's top-level env files and <c>environment</c> applied.</summary>
         public IReadOnlyDictionary<string, string> TopLevelEnvironment { get; private set; } = new Dictionary<string, string>();
@@ -86,6 +91,7 @@ public static class ProcfileLoader
             }
 
             CheckInstanceNamesAreUnique(plans);
+            CheckDependenciesHaveInstances(plans);
             return plans;
         }
 
@@ -190,6 +196,32 @@ public static class ProcfileLoader
             }
         }
 
+        /// <summary>
+        /// A process that starts but waits on one scaled to 0 (by the formation or <c>replicas: 0</c>)
+        /// would wait forever, whatever the condition: even "completed" needs an instance to end.
+        /// Failing the load says so now rather than leaving a silent, never-starting process.
+        /// </summary>
+        private void CheckDependenciesHaveInstances(List<ProcessPlan> plans)
+        {
+            var byName = plans.ToDictionary(plan => plan.Definition.Name, StringComparer.Ordinal);
+            foreach (var plan in plans.Where(plan => plan.Instances.Count > 0))
+            {
+                foreach (var dependency in plan.Definition.DependsOn)
+                {
+                    // Unknown and disabled targets are reported by the dependency graph already.
+                    if (byName.TryGetValue(dependency.Target, out var target) && !target.Definition.Disabled && target.Replicas == 0)
+                    {
+                        var why = FormationCount(target.Definition.Name) is 0 ? "the formation scales it to 0" : "it has `replicas: 0`";
+                        errors.Add(
+                            dependency.DeclaredAt,
+                            $"process `{plan.Definition.Name}` depends on `{dependency.Target}`, which has no instance to start ({why}), so `{plan.Definition.Name}` could never start");
+                    }
+                }
+            }
+
+            int? FormationCount(string name) => (options.Formation ?? Formation.None).CountFor(name);
+        }
+
         private void CheckFormationNames(Formation formation)
         {
             foreach (var name in formation.Counts.Keys.Where(name => !IsDeclared(name)))
@@ -213,7 +245,7 @@ public static class ProcfileLoader
                 }
             }
 
-            return options.SelectedNames.ToHashSet(StringComparer.Ordinal);
+            return options.SelectedNames.Count == 0 ? [] : _dependencies.WithDependencies(options.SelectedNames);
         }
 
         private bool IsDeclared(string name) => document.Processes.Any(p => p.Name == name);

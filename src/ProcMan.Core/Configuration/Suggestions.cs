@@ -19,9 +19,13 @@ internal static class Suggestions
     public static string DidYouMean(string misspelt, IEnumerable<string> candidates) =>
         Closest(misspelt, candidates) is { } suggestion ? $"; did you mean `{suggestion}`?" : string.Empty;
 
-    /// <summary>Levenshtein distance with two rolling rows.</summary>
+    /// <summary>
+    /// Optimal string alignment distance: Levenshtein plus swapping two neighbours as one edit,
+    /// the commonest typo (`TREM` for `TERM`), which plain Levenshtein counts as two.
+    /// </summary>
     internal static int Distance(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -36,9 +40,13 @@ internal static class Suggestions
             {
                 var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
                 current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

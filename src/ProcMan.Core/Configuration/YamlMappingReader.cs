@@ -11,6 +11,9 @@ namespace ProcMan.Configuration;
 /// </summary>
 internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, string owner, ErrorCollector errors)
 {
+    /// <summary>The longest duration a timer accepts, in whole seconds.</summary>
+    public const int MaximumSeconds = int.MaxValue / 1000;
+
     private readonly HashSet<string> _knownKeys = new(StringComparer.Ordinal);
 
     /// <summary>The raw value of <paramref name="key"/>, or null when it is absent.</summary>
@@ -47,6 +50,159 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
 
         TypeError(node, key, "a whole number");
         return null;
+    }
+
+    /// <summary>A whole number in [<paramref name="minimum"/>, <paramref name="maximum"/>]; out of range is reported and read as absent.</summary>
+    public int? Integer(string key, int minimum, int maximum = int.MaxValue)
+    {
+        if (Integer(key) is not { } number)
+        {
+            return null;
+        }
+
+        if (number >= minimum && number <= maximum)
+        {
+            return number;
+        }
+
+        errors.Add(PositionOfValue(key)!, $"`{key}` {owner} must be {Range(minimum, maximum)}, got {number}");
+        return null;
+    }
+
+    /// <summary>
+    /// A duration written as a number of seconds, possibly fractional (<c>0.5</c>). Zero is
+    /// allowed only when <paramref name="zeroAllowed"/>; negatives never are.
+    /// </summary>
+    public TimeSpan? Seconds(string key, bool zeroAllowed)
+    {
+        if (Node(key) is not { } node || AsString(node, key, "a number of seconds") is not { } text)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds))
+        {
+            TypeError(node, key, "a number of seconds");
+            return null;
+        }
+
+        if (seconds < 0 || (seconds == 0 && !zeroAllowed))
+        {
+            errors.Add(PositionOf(node), $"`{key}` {owner} must be {(zeroAllowed ? "0 or more" : "more than 0")}, got {text}");
+            return null;
+        }
+
+        // Timers (Task.Delay, CancelAfter) take at most int.MaxValue milliseconds, about 24 days.
+        if (seconds > MaximumSeconds)
+        {
+            errors.Add(PositionOf(node), $"`{key}` {owner} must be at most {MaximumSeconds} (about 24 days), got {text}");
+            return null;
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>A list of whole numbers in [<paramref name="minimum"/>, <paramref name="maximum"/>]; each bad item is reported and left out.</summary>
+    public IReadOnlyList<int>? IntegerList(string key, int minimum, int maximum)
+    {
+        if (Node(key) is not { } node)
+        {
+            return null;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            TypeError(node, key, "a list of whole numbers");
+            return null;
+        }
+
+        var numbers = new List<int>();
+        foreach (var item in sequence.Children)
+        {
+            if (AsString(item, key, "a whole number") is not { } text)
+            {
+                continue;
+            }
+
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            {
+                TypeError(item, key, "a whole number");
+            }
+            else if (number < minimum || number > maximum)
+            {
+                errors.Add(PositionOf(item), $"`{key}` {owner}: each entry must be {Range(minimum, maximum)}, got {number}");
+            }
+            else
+            {
+                numbers.Add(number);
+            }
+        }
+
+        return numbers;
+    }
+
+    /// <summary>
+    /// A nested mapping, read with its own reader (whose unknown keys the caller reports), or
+    /// null when the key is absent or holds something else (reported).
+    /// </summary>
+    public YamlMappingReader? Mapping(string key, string expected = "a mapping")
+    {
+        if (Node(key) is not { } node)
+        {
+            return null;
+        }
+
+        if (node is YamlMappingNode nested)
+        {
+            return new YamlMappingReader(nested, file, NestedOwner(key), errors);
+        }
+
+        TypeError(node, key, expected);
+        return null;
+    }
+
+    /// <summary>One of <paramref name="choices"/>, exactly as written; anything else is reported with a suggestion.</summary>
+    public string? Choice(string key, IReadOnlyCollection<string> choices)
+    {
+        var expected = string.Join(", ", choices.Select(choice => $"`{choice}`"));
+        if (Node(key) is not { } node || AsString(node, key, $"one of {expected}") is not { } text)
+        {
+            return null;
+        }
+
+        if (choices.Contains(text))
+        {
+            return text;
+        }
+
+        errors.Add(PositionOf(node), $"`{key}` {owner}: expected one of {expected}, got `{text}`{Suggestions.DidYouMean(text, choices)}");
+        return null;
+    }
+
+    /// <summary>Reports a problem found in this mapping's values beyond their type (a range, a combination).</summary>
+    public void Report(SourcePosition at, string message) => errors.Add(at, message);
+
+    /// <summary>The position of this mapping itself, for problems about it as a whole.</summary>
+    public SourcePosition Position => PositionOf(mapping);
+
+    /// <summary>How errors say where this mapping is ("in process `web`").</summary>
+    public string Owner => owner;
+
+    /// <summary>
+    /// How errors say where a mapping under <paramref name="key"/> is: "in `shutdown` of process
+    /// `web`", then "in `readiness_probe.http_get` of process `web`" one level further down.
+    /// </summary>
+    public string NestedOwner(string key)
+    {
+        const string Quoted = "in `";
+        const string Of = "` of ";
+        var end = owner.IndexOf(Of, StringComparison.Ordinal);
+        if (owner.StartsWith(Quoted, StringComparison.Ordinal) && end > 0)
+        {
+            return $"in `{owner[Quoted.Length..end]}.{key}` of {owner[(end + Of.Length)..]}";
+        }
+
+        return owner.StartsWith("in ", StringComparison.Ordinal) ? $"in `{key}` of {owner[3..]}" : $"in `{key}` {owner}";
     }
 
     public bool? Boolean(string key)
@@ -212,6 +368,9 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
         TypeError(node, key, expected);
         return null;
     }
+
+    private static string Range(int minimum, int maximum) =>
+        maximum == int.MaxValue ? $"{minimum} or more" : $"between {minimum} and {maximum}";
 
     private bool IsVariableName(string name, YamlNode at, string key)
     {

@@ -58,9 +58,13 @@ internal static class YamlProcfileReader
         var environment = top.Environment("environment") ?? [];
         var envFiles = EnvFiles(top, file);
         var processes = Processes(top, rootMapping, file, directory, errors);
+        var shutdownTimeout = top.Seconds("shutdown_timeout_seconds", zeroAllowed: true);
         top.ReportUnknownKeys();
 
-        return new ProcfileDocument(file, directory, ProcfileFormat.Yaml, version, envFiles, environment, processes);
+        return new ProcfileDocument(file, directory, ProcfileFormat.Yaml, version, envFiles, environment, processes)
+        {
+            ShutdownTimeout = shutdownTimeout,
+        };
     }
 
     private static List<ProcessDefinition> Processes(
@@ -131,6 +135,13 @@ internal static class YamlProcfileReader
         var replicas = process.Integer("replicas") ?? 1;
         var disabled = process.Boolean("disabled") ?? false;
         var description = process.String("description");
+        var dependsOn = YamlDependsOnReader.Read(process, errors);
+        var readyLogLine = process.String("ready_log_line");
+        var readinessProbe = YamlProbeReader.Read(process, "readiness_probe", errors);
+        var livenessProbe = YamlProbeReader.Read(process, "liveness_probe", errors);
+        var (availability, writtenExitOnEnd) = YamlAvailabilityReader.Read(process);
+        var successExitCodes = YamlAvailabilityReader.SuccessExitCodes(process);
+        var shutdown = YamlShutdownReader.Read(process);
         process.ReportUnknownKeys();
 
         if (hasCommand && hasEntrypoint)
@@ -152,6 +163,12 @@ internal static class YamlProcfileReader
             errors.Add(process.PositionOfValue("entrypoint")!, $"`entrypoint` {owner} is empty: give at least the program to run");
         }
 
+        if (readyLogLine is not null && readyLogLine.Length == 0)
+        {
+            // An empty substring would match the first line of output, whatever it says.
+            errors.Add(process.PositionOfValue("ready_log_line")!, $"`ready_log_line` {owner} is empty");
+        }
+
         if (replicas < 0)
         {
             errors.Add(process.PositionOfValue("replicas")!, $"`replicas` {owner} must be 0 or more, got {replicas}");
@@ -159,7 +176,17 @@ internal static class YamlProcfileReader
 
         return new ProcessDefinition(
             name, index, command, entrypoint, workingDirectory, environment, envFiles,
-            Math.Max(replicas, 0), disabled, description, declaredAt);
+            Math.Max(replicas, 0), disabled, description, declaredAt)
+        {
+            DependsOn = dependsOn,
+            ReadyLogLine = readyLogLine,
+            ReadinessProbe = readinessProbe,
+            LivenessProbe = livenessProbe,
+            Availability = availability,
+            WrittenExitOnEnd = writtenExitOnEnd,
+            SuccessExitCodes = successExitCodes,
+            Shutdown = shutdown,
+        };
     }
 
     private static string WorkingDirectory(YamlMappingReader process, string directory, ErrorCollector errors)

@@ -1,0 +1,114 @@
+namespace ProcMan.Configuration;
+
+/// <summary>
+/// Reads <c>readiness_probe</c> and <c>liveness_probe</c>: exactly one check (<c>exec</c> or
+/// <c>http_get</c>) plus Kubernetes' timing keys, each defaulting as in <see cref="Probe"/>.
+/// </summary>
+internal static class YamlProbeReader
+{
+    private const string Exec = "exec";
+    private const string HttpGet = "http_get";
+    private static readonly string[] Schemes = ["http", "https"];
+
+    /// <summary>
+    /// The probe, or null when the key is absent. A probe whose check is broken is still
+    /// returned (with an empty exec command) once the error is reported: the load fails anyway,
+    /// and this spares a second, misleading "has no readiness probe" error from the dependencies.
+    /// </summary>
+    public static Probe? Read(YamlMappingReader process, string key, ErrorCollector errors)
+    {
+        if (process.Node(key) is null || process.Mapping(key) is not { } probe)
+        {
+            return null;
+        }
+
+        var hasExec = probe.Node(Exec) is not null;
+        var hasHttpGet = probe.Node(HttpGet) is not null;
+        var exec = ExecCheck(probe, errors);
+        var httpGet = HttpGetCheck(probe);
+        var initialDelay = probe.Seconds("initial_delay_seconds", zeroAllowed: true) ?? Probe.DefaultInitialDelay;
+        var period = probe.Seconds("period_seconds", zeroAllowed: false) ?? Probe.DefaultPeriod;
+        var timeout = probe.Seconds("timeout_seconds", zeroAllowed: false) ?? Probe.DefaultTimeout;
+        var successThreshold = probe.Integer("success_threshold", minimum: 1) ?? Probe.DefaultSuccessThreshold;
+        var failureThreshold = probe.Integer("failure_threshold", minimum: 1) ?? Probe.DefaultFailureThreshold;
+        probe.ReportUnknownKeys();
+
+        if (hasExec && hasHttpGet)
+        {
+            errors.Add(probe.PositionOfValue(HttpGet)!, $"`{key}` {process.Owner} has both `{Exec}` and `{HttpGet}`: a probe does one check, choose one");
+        }
+        else if (!hasExec && !hasHttpGet)
+        {
+            errors.Add(probe.Position, $"`{key}` {process.Owner} needs a check: `{Exec}: {{command: ...}}` or `{HttpGet}: {{port: ...}}`");
+        }
+
+        ProbeCheck check = (ProbeCheck?)exec ?? (ProbeCheck?)httpGet ?? new ExecProbeCheck(string.Empty);
+        return new Probe(check, initialDelay, period, timeout, successThreshold, failureThreshold);
+    }
+
+    private static ExecProbeCheck? ExecCheck(YamlMappingReader probe, ErrorCollector errors)
+    {
+        if (probe.Mapping(Exec, "a mapping (`{command: ...}`)") is not { } exec)
+        {
+            return null;
+        }
+
+        var hasCommand = exec.Node("command") is not null;
+        var command = exec.String("command");
+        exec.ReportUnknownKeys();
+        if (!hasCommand)
+        {
+            errors.Add(exec.Position, $"missing `command` {exec.Owner}: the shell command whose exit code 0 means success");
+        }
+        else if (command is not null && string.IsNullOrWhiteSpace(command))
+        {
+            errors.Add(exec.PositionOfValue("command")!, $"`command` {exec.Owner} is empty");
+        }
+
+        return command is null ? null : new ExecProbeCheck(command);
+    }
+
+    private static HttpProbeCheck? HttpGetCheck(YamlMappingReader probe)
+    {
+        if (probe.Mapping(HttpGet, "a mapping (`{port: ...}`)") is not { } http)
+        {
+            return null;
+        }
+
+        var scheme = http.Choice("scheme", Schemes) ?? HttpProbeCheck.DefaultScheme;
+        var host = http.String("host") ?? HttpProbeCheck.DefaultHost;
+        var hasPort = http.Node("port") is not null;
+        var port = http.Integer("port", minimum: 1, maximum: 65535);
+        var path = http.String("path") ?? HttpProbeCheck.DefaultPath;
+        http.ReportUnknownKeys();
+
+        if (!hasPort)
+        {
+            http.Report(http.Position, $"missing `port` {http.Owner}: the port to query (1-65535)");
+        }
+
+        if (!path.StartsWith('/'))
+        {
+            http.Report(http.PositionOfValue("path")!, $"`path` {http.Owner} must start with `/`, got `{path}`");
+        }
+
+        if (string.IsNullOrWhiteSpace(host) || host.Contains('/') || host.Any(char.IsWhiteSpace))
+        {
+            http.Report(http.PositionOfValue("host")!, $"`host` {http.Owner} must be a host name or address, got `{host}`");
+        }
+
+        if (port is not { } known)
+        {
+            return null;
+        }
+
+        var check = new HttpProbeCheck(scheme, host, known, path);
+        if (!Uri.TryCreate($"{scheme}://{host}:{known}{path}", UriKind.Absolute, out _))
+        {
+            // An IPv6 address needs brackets in a URL, which people rarely think of in a host key.
+            http.Report(http.Position, $"`host`, `port` and `path` {http.Owner} do not make a valid URL: `{scheme}://{host}:{known}{path}` (an IPv6 address needs brackets: `[::1]`)");
+        }
+
+        return check;
+    }
+}
