@@ -268,18 +268,28 @@ public sealed class Supervisor(
                         changed = true;
                         break;
                     case DependencyGraph.Never(var reason):
-                        instance.MoveTo(ProcessState.Skipped);
-                        log.Warning("{Name} skipped: {Reason}", instance.Name, reason);
-                        _exitPolicy.Failed(ExitPolicy.SkippedCode);
+                        Skip(instance, reason);
                         changed = true;
-                        break;
-                    case DependencyGraph.Pending(var waitingFor) when announceWaits:
-                        log.Information("{Name} is waiting for {WaitingFor}", instance.Name, waitingFor);
                         break;
                 }
             }
         }
         while (changed);
+
+        if (!announceWaits)
+            return;
+        foreach (var instance in _instances.Where(i => i.State == ProcessState.Waiting))
+        {
+            if (_graph.Evaluate(instance) is DependencyGraph.Pending(var waitingFor))
+                log.Information("{Name} is waiting for {WaitingFor}", instance.Name, waitingFor);
+        }
+    }
+
+    private void Skip(ProcessInstance instance, string reason)
+    {
+        instance.MoveTo(ProcessState.Skipped);
+        log.Warning("{Name} skipped: {Reason}", instance.Name, reason);
+        _exitPolicy.Failed(ExitPolicy.SkippedCode);
     }
 
     private void Start(ProcessInstance instance)
@@ -300,11 +310,12 @@ public sealed class Supervisor(
         ReadyLineWatcher? readyLine = null;
         if (instance.Definition?.ReadyLogLine is { } text)
             readyLine = new ReadyLineWatcher(text, () => _mailbox.Writer.TryWrite(new LoggedReady(instance, readyLine!)));
+        // Said before the pumps start, so that it comes before the child's first line.
+        log.Information("{Name} started with pid {Pid}", instance.Name, process.Pid);
         ILineObserver[] observers = readyLine is null ? [instance.Counter] : [instance.Counter, readyLine];
         var run = new ProcessRun(instance.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, observers);
         _runs.Add(run);
         instance.Started(run);
-        log.Information("{Name} started with pid {Pid}", instance.Name, process.Pid);
         _ = ReportExitAsync(instance, run);
 
         if (instance.Definition?.ReadinessProbe is { } readiness)
@@ -414,7 +425,10 @@ public sealed class Supervisor(
         log.Information("stopping all processes: {Reason}", reason);
         foreach (var instance in _instances)
         {
-            if (instance.State is ProcessState.Waiting or ProcessState.Restarting)
+            // A dependent whose dependency just failed is skipped, and says why; the rest simply won't start.
+            if (instance.State == ProcessState.Waiting && _graph.Evaluate(instance) is DependencyGraph.Never(var why))
+                Skip(instance, why);
+            else if (instance.State is ProcessState.Waiting or ProcessState.Restarting)
                 instance.MoveTo(ProcessState.Stopped);
         }
         foreach (var run in _runs.Where(r => r.HasExited))
