@@ -5,8 +5,9 @@ using ProcMan.Supervision;
 namespace ProcMan.Hosting;
 
 /// <summary>
-/// Takes SIGINT, SIGTERM and SIGHUP away from the runtime's default (immediate exit) and turns
-/// each into a stop request, so ProcMan always shuts its children down before it exits.
+/// Takes SIGINT, SIGTERM, SIGHUP and SIGQUIT away from the runtime's default (immediate exit)
+/// and turns each into a stop request, so ProcMan always shuts its children down before it
+/// exits: in groups of their own, the children get no terminal signal but ProcMan's.
 /// </summary>
 public sealed class TerminationSignals : IDisposable
 {
@@ -19,6 +20,7 @@ public sealed class TerminationSignals : IDisposable
             Register(PosixSignal.SIGINT, UnixSignal.Interrupt),
             Register(PosixSignal.SIGTERM, UnixSignal.Terminate),
             Register(PosixSignal.SIGHUP, UnixSignal.Hangup),
+            Register(PosixSignal.SIGQUIT, UnixSignal.Quit),
         ];
 
         PosixSignalRegistration Register(PosixSignal posix, UnixSignal signal) =>

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ProcMan.Configuration;
 using ProcMan.Logging;
 using ProcMan.Output;
@@ -16,33 +15,24 @@ namespace ProcMan.Hosting;
 /// </summary>
 public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, SupervisorOptions options)
 {
-    /// <summary>
-    /// Chunks, not lines; enough to ride out a burst, few enough that a slow console soon
-    /// slows the children (Wait mode: nothing is ever dropped).
-    /// </summary>
-    private const int ChannelCapacity = 1024;
-
     /// <summary>Runs <paramref name="specs"/> writing to stdout; returns ProcMan's exit code.</summary>
     public Task<int> RunAsync(IReadOnlyList<ProcessSpec> specs) => RunAsync(specs, FileDescriptorStream.StandardOutput());
 
     public async Task<int> RunAsync(IReadOnlyList<ProcessSpec> specs, Stream stdout)
     {
-        var channel = Channel.CreateBounded<OutputChunk>(new BoundedChannelOptions(ChannelCapacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-            AllowSynchronousContinuations = false,
-        });
-        var drain = new OutputDrain(channel.Reader, stdout, new LinePrefixer(format, specs.Select(s => s.Name)));
+        var channel = new OutputChannel();
+        var drain = new OutputDrain(channel, stdout, new LinePrefixer(format, specs.Select(s => s.Name)));
         var draining = Task.Run(drain.RunAsync);
 
-        using var logger = new LoggerConfiguration().WriteTo.Sink(new ChannelLogSink(channel.Writer)).CreateLogger();
-        var supervisor = new Supervisor(specs, launcher, channel.Writer, logger, options);
+        var sink = new ChannelLogSink(channel);
+        using var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+        var supervisor = new Supervisor(specs, launcher, channel, logger, options);
         using var signals = new TerminationSignals(supervisor.RequestStop);
         _ = drain.Failure.ContinueWith(failure => OnOutputFailed(failure.Result, supervisor), TaskScheduler.Default);
 
         var exitCode = await supervisor.RunAsync().ConfigureAwait(false);
-        channel.Writer.TryComplete();
+        await sink.FlushAsync().ConfigureAwait(false);
+        channel.Complete();
         await draining.ConfigureAwait(false);
 
         // Lines were lost, so the run cannot count as a success, whatever the children did.

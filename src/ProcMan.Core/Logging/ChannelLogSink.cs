@@ -11,24 +11,76 @@ namespace ProcMan.Logging;
 /// Serilog sink that turns ProcMan's own events into <c>procman | ...</c> lines in the output
 /// channel, so they are serialized with the children's lines instead of racing them to stdout.
 /// </summary>
-public sealed class ChannelLogSink(ChannelWriter<OutputChunk> output) : ILogEventSink
+/// <remarks>
+/// Logging never blocks the caller (the supervisor must go on signalling children while the
+/// console is stalled): an event goes straight into the channel when there is room and nothing
+/// is queued before it; otherwise it is queued, in order, for a forwarder that waits for room.
+/// No event is dropped.
+/// </remarks>
+public sealed class ChannelLogSink(OutputChannel output) : ILogEventSink
 {
+    private readonly object _gate = new();
+    private readonly Queue<OutputChunk> _queued = new();
+    private Task _forwarding = Task.CompletedTask;
+    private bool _forwarderRunning;
+
     public void Emit(LogEvent logEvent)
     {
-        var text = Render(logEvent);
-        var bytes = Encoding.UTF8.GetBytes(text + "\n");
+        var bytes = Encoding.UTF8.GetBytes(Render(logEvent) + "\n");
         var chunk = OutputChunk.Copy(OutputSource.ProcMan, OutputStream.ProcMan, new(bytes), addNewline: false);
-        if (output.TryWrite(chunk))
-            return;
-        try
+        lock (_gate)
         {
-            // The channel is full: wait like the children do; an event is never dropped.
-            output.WriteAsync(chunk).AsTask().GetAwaiter().GetResult();
+            if (_queued.Count == 0 && output.TryWrite(chunk))
+                return;
+            _queued.Enqueue(chunk);
+            if (!_forwarderRunning)
+            {
+                _forwarderRunning = true;
+                _forwarding = Task.Run(ForwardAsync);
+            }
         }
-        catch (ChannelClosedException)
+    }
+
+    /// <summary>Waits until every event logged so far is in the channel.</summary>
+    public async Task FlushAsync()
+    {
+        while (true)
         {
-            chunk.Release();
-            Console.Error.WriteLine("procman: " + text);
+            Task forwarding;
+            lock (_gate)
+            {
+                if (!_forwarderRunning)
+                    return;
+                forwarding = _forwarding;
+            }
+            await forwarding.ConfigureAwait(false);
+        }
+    }
+
+    private async Task ForwardAsync()
+    {
+        while (true)
+        {
+            OutputChunk next;
+            lock (_gate)
+            {
+                if (!_queued.TryPeek(out next))
+                {
+                    _forwarderRunning = false;
+                    return;
+                }
+            }
+            try
+            {
+                await output.WriteAsync(next).ConfigureAwait(false);
+            }
+            catch (ChannelClosedException)
+            {
+                next.Release();
+                await Console.Error.WriteLineAsync("procman: " + Encoding.UTF8.GetString(next.Lines).TrimEnd('\n')).ConfigureAwait(false);
+            }
+            lock (_gate)
+                _queued.Dequeue();
         }
     }
 

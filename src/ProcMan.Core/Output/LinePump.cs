@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Threading.Channels;
 
 namespace ProcMan.Output;
 
@@ -16,7 +15,7 @@ namespace ProcMan.Output;
 public sealed class LinePump(
     OutputSource source,
     OutputStream stream,
-    ChannelWriter<OutputChunk> output,
+    OutputChannel output,
     int maxLineLength = LinePump.DefaultMaxLineLength,
     IReadOnlyList<ILineObserver>? observers = null)
 {
@@ -27,7 +26,8 @@ public sealed class LinePump(
 
     /// <summary>
     /// Pumps until the stream ends. <paramref name="abandon"/> gives up on a stream that a
-    /// descendant keeps open; the method then throws <see cref="OperationCanceledException"/>.
+    /// descendant keeps open (the method then throws <see cref="OperationCanceledException"/>);
+    /// it stops the reading only, so lines already read still reach the channel.
     /// </summary>
     public async Task RunAsync(Stream input, CancellationToken abandon = default)
     {
@@ -41,18 +41,18 @@ public sealed class LinePump(
 
                 if (EndOfLastLine(buffer) is { } end)
                 {
-                    await WriteLinesAsync(buffer.Slice(0, end), abandon).ConfigureAwait(false);
+                    await WriteLinesAsync(buffer.Slice(0, end)).ConfigureAwait(false);
                     buffer = buffer.Slice(end);
                 }
                 while (buffer.Length > MaxLineLength)
                 {
-                    await WriteAsync(buffer.Slice(0, MaxLineLength), addNewline: true, abandon).ConfigureAwait(false);
+                    await WriteAsync(buffer.Slice(0, MaxLineLength), addNewline: true).ConfigureAwait(false);
                     buffer = buffer.Slice(MaxLineLength);
                 }
                 if (result.IsCompleted)
                 {
                     if (!buffer.IsEmpty)
-                        await WriteAsync(buffer, addNewline: true, abandon).ConfigureAwait(false);
+                        await WriteAsync(buffer, addNewline: true).ConfigureAwait(false);
                     return;
                 }
                 reader.AdvanceTo(buffer.Start, buffer.End);
@@ -64,12 +64,12 @@ public sealed class LinePump(
         }
     }
 
-    private async ValueTask WriteLinesAsync(ReadOnlySequence<byte> lines, CancellationToken abandon)
+    private async ValueTask WriteLinesAsync(ReadOnlySequence<byte> lines)
     {
         if (lines.Length <= MaxLineLength)
         {
             // The common case: no line in here can be too long.
-            await WriteAsync(lines, addNewline: false, abandon).ConfigureAwait(false);
+            await WriteAsync(lines, addNewline: false).ConfigureAwait(false);
             return;
         }
         while (!lines.IsEmpty)
@@ -78,21 +78,21 @@ public sealed class LinePump(
             var line = lines.Slice(0, newline);
             while (line.Length > MaxLineLength)
             {
-                await WriteAsync(line.Slice(0, MaxLineLength), addNewline: true, abandon).ConfigureAwait(false);
+                await WriteAsync(line.Slice(0, MaxLineLength), addNewline: true).ConfigureAwait(false);
                 line = line.Slice(MaxLineLength);
             }
-            await WriteAsync(line, addNewline: true, abandon).ConfigureAwait(false);
+            await WriteAsync(line, addNewline: true).ConfigureAwait(false);
             lines = lines.Slice(lines.GetPosition(1, newline));
         }
     }
 
-    private ValueTask WriteAsync(ReadOnlySequence<byte> bytes, bool addNewline, CancellationToken abandon)
+    private ValueTask WriteAsync(ReadOnlySequence<byte> bytes, bool addNewline)
     {
         var chunk = OutputChunk.Copy(source, stream, bytes, addNewline);
         // Before the write: once in the channel, the chunk belongs to the drain.
         foreach (var observer in observers ?? [])
             observer.OnLines(chunk.Lines);
-        return output.WriteAsync(chunk, abandon);
+        return output.WriteAsync(chunk);
     }
 
     /// <summary>The position just after the last <c>\n</c> in <paramref name="buffer"/>, if any.</summary>

@@ -21,7 +21,7 @@ public readonly record struct OutputChunk(OutputSource Source, OutputStream Stre
         bytes.CopyTo(buffer);
         if (addNewline)
             buffer[length - 1] = (byte)'\n';
-        return new OutputChunk(source, stream, buffer, length, DateTimeOffset.Now);
+        return new OutputChunk(source, stream, buffer, length, DateTimeOffset.UtcNow);
     }
 
     public void Release() => ArrayPool<byte>.Shared.Return(Buffer);

@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace ProcMan.Output;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace ProcMan.Output;
 /// When writing fails, the drain keeps taking chunks and drops them, so no child blocks on a
 /// full channel while ProcMan stops everything; <see cref="Failure"/> tells why.
 /// </remarks>
-public sealed class OutputDrain(ChannelReader<OutputChunk> input, Stream output, LinePrefixer prefixer)
+public sealed class OutputDrain(OutputChannel input, Stream output, LinePrefixer prefixer)
 {
     private const int BufferSize = 64 * 1024;
     private const int MaxTimestampLength = 32;
@@ -26,9 +24,9 @@ public sealed class OutputDrain(ChannelReader<OutputChunk> input, Stream output,
     /// <summary>Runs until the channel is completed and everything in it has been written.</summary>
     public async Task RunAsync()
     {
-        while (await input.WaitToReadAsync().ConfigureAwait(false))
+        while (await input.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (input.TryRead(out var chunk))
+            while (input.Reader.TryRead(out var chunk))
             {
                 try
                 {
@@ -41,7 +39,7 @@ public sealed class OutputDrain(ChannelReader<OutputChunk> input, Stream output,
                 }
                 finally
                 {
-                    chunk.Release();
+                    input.Consumed(chunk);
                 }
             }
             Flush();

@@ -17,6 +17,12 @@ public interface IChildProcess : IDisposable
     /// </summary>
     Task<ExitStatus> Exited { get; }
 
+    /// <summary>
+    /// Whether any process is still in the child's process group: its background jobs may
+    /// outlive it, and must be stopped too.
+    /// </summary>
+    bool HasLiveGroup { get; }
+
     /// <summary>Sends <paramref name="signal"/> to the child's whole process group.</summary>
     void SignalGroup(UnixSignal signal);
 

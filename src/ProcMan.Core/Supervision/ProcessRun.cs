@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using ProcMan.Output;
 using ProcMan.Processes;
 
@@ -16,7 +15,7 @@ internal sealed class ProcessRun : IDisposable
     private readonly CancellationTokenSource _endProbes = new();
     private readonly Stopwatch _age = Stopwatch.StartNew();
 
-    public ProcessRun(string name, IChildProcess process, OutputSource source, ChannelWriter<OutputChunk> output, int maxLineLength, IReadOnlyList<ILineObserver> observers)
+    public ProcessRun(string name, IChildProcess process, OutputSource source, OutputChannel output, int maxLineLength, IReadOnlyList<ILineObserver> observers)
     {
         Name = name;
         Process = process;

@@ -18,7 +18,7 @@ namespace ProcMan.Supervision;
 public sealed class Supervisor(
     IReadOnlyList<ProcessSpec> specs,
     IProcessLauncher launcher,
-    ChannelWriter<OutputChunk> output,
+    OutputChannel output,
     ILogger log,
     SupervisorOptions options)
 {
@@ -45,6 +45,7 @@ public sealed class Supervisor(
     private readonly List<Waiter> _waiters = [];
     private DependencyGraph _graph = null!;
     private bool _stopping;
+    private bool _stopRequested;
     private bool _forced;
 
     /// <summary>Asks for everything to stop; safe to call from any thread, at any time.</summary>
@@ -126,10 +127,15 @@ public sealed class Supervisor(
     /// Everything is at rest and its output is in; but instances stopped on request keep ProcMan
     /// up, waiting for a <c>procman start</c>, unless ProcMan itself is stopping.
     /// </summary>
-    private bool IsFinished() =>
-        _instances.All(i => i.IsTerminal)
-        && (_stopping || !_instances.Any(i => i.StoppedByRequest))
-        && _runs.All(r => !r.IsOutputOpen || r.Killed || !_stopping);
+    private bool IsFinished()
+    {
+        if (!_instances.All(i => i.IsTerminal) || (!_stopping && _instances.Any(i => i.StoppedByRequest)))
+            return false;
+        // At rest, but what the runs left behind in their groups is stopped too, and waited for.
+        foreach (var run in _runs)
+            StopLeftovers(run);
+        return _runs.All(r => r.Killed || (!r.IsOutputOpen && !r.Process.HasLiveGroup));
+    }
 
     private void Handle(Message message)
     {
@@ -167,10 +173,12 @@ public sealed class Supervisor(
             case RestartDue(var instance) when instance.State == ProcessState.Restarting && !_stopping:
                 Start(instance);
                 break;
-            case StopTimedOut(var run, var after) when !run.Killed && (!run.HasExited || run.IsOutputOpen):
+            case StopTimedOut(var run, var after) when !run.Killed && (!run.HasExited || run.IsOutputOpen || run.Process.HasLiveGroup):
                 Kill(run, $"after {after.TotalSeconds:0.###} s");
                 break;
-            case StopRequested(var request) when !_stopping:
+            case StopRequested(var request) when !_stopRequested:
+                // The first request stops gracefully, even when an end already began the stop.
+                _stopRequested = true;
                 _exitPolicy.StopRequested(request.ExitCode);
                 BeginStop(request.Reason);
                 break;
@@ -188,7 +196,7 @@ public sealed class Supervisor(
                 break;
             case StopRequested(var request) when request.ForcesOnRepeat && !_forced:
                 _forced = true;
-                foreach (var run in _runs.Where(r => !r.Killed && (!r.HasExited || r.IsOutputOpen)))
+                foreach (var run in _runs.Where(r => !r.Killed && (!r.HasExited || r.IsOutputOpen || r.Process.HasLiveGroup)))
                     Kill(run, $"({request.Reason} again)");
                 break;
         }
@@ -431,7 +439,7 @@ public sealed class Supervisor(
             else if (instance.State is ProcessState.Waiting or ProcessState.Restarting)
                 instance.MoveTo(ProcessState.Stopped);
         }
-        foreach (var run in _runs.Where(r => r.HasExited))
+        foreach (var run in _runs)
             StopLeftovers(run);
     }
 
@@ -441,7 +449,7 @@ public sealed class Supervisor(
     /// </summary>
     private void StopLeftovers(ProcessRun run)
     {
-        if (run.StopSent || !run.IsOutputOpen)
+        if (run.StopSent || !run.HasExited || (!run.IsOutputOpen && !run.Process.HasLiveGroup))
             return;
         run.StopSent = true;
         run.Process.SignalGroup(UnixSignal.Terminate);
@@ -506,13 +514,14 @@ public sealed class Supervisor(
     }
 
     /// <summary>
-    /// Posts the exit once the run's last lines are in the channel too (or the grace period is
-    /// over), so that "exited" follows them; then posts again when its pipes finally close.
+    /// Posts the exit once the run's last lines are in the channel too (or after a short grace,
+    /// when a background job holds its pipes, so that it cannot change which end came first),
+    /// so that "exited" follows them; then posts again when its pipes finally close.
     /// </summary>
     private async Task ReportExitAsync(ProcessInstance instance, ProcessRun run)
     {
         var status = await run.Process.Exited.ConfigureAwait(false);
-        await Task.WhenAny(run.Output, Task.Delay(options.PipeGracePeriod)).ConfigureAwait(false);
+        await Task.WhenAny(run.Output, Task.Delay(options.ExitReportGrace)).ConfigureAwait(false);
         _mailbox.Writer.TryWrite(new RunExited(instance, run, status));
         await run.Output.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
         _mailbox.Writer.TryWrite(new RunOutputEnded());

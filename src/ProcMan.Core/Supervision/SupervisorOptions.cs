@@ -8,5 +8,15 @@ namespace ProcMan.Supervision;
 /// <param name="MaxLineLength">Longer lines are split; see <see cref="Output.LinePump"/>.</param>
 public sealed record SupervisorOptions(TimeSpan StopTimeout, TimeSpan PipeGracePeriod, int MaxLineLength)
 {
+    /// <summary>The longest timeout .NET timers accept (about 24 days); longer ones are refused as input.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(2_147_483);
+
     public static readonly SupervisorOptions Default = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), Output.LinePump.DefaultMaxLineLength);
+
+    /// <summary>
+    /// How long a child's exit waits for its last lines before it is acted on: long enough for
+    /// lines already written to come first, short enough that a background job holding the
+    /// pipe cannot change which end came first.
+    /// </summary>
+    public TimeSpan ExitReportGrace { get; init; } = TimeSpan.FromMilliseconds(100);
 }

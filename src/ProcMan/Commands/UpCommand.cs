@@ -31,8 +31,9 @@ internal static class UpCommand
         };
         timeout.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double>() is < 0 or double.NaN or double.PositiveInfinity)
-                result.AddError("--timeout must be a number of seconds, 0 or more");
+            var seconds = result.GetValueOrDefault<double>();
+            if (!(seconds >= 0 && seconds <= SupervisorOptions.MaxTimeout.TotalSeconds))
+                result.AddError($"--timeout must be a number of seconds from 0 to {SupervisorOptions.MaxTimeout.TotalSeconds}");
         });
 
         var command = new Command("up", "Start the processes of the file and print their output, until one ends or ProcMan is stopped")

@@ -24,9 +24,13 @@ public sealed class ProcManRun : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _lineStart;
 
-    private ProcManRun(Process process, bool captureStdout)
+    private readonly TaskCompletionSource _stdoutResumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ProcManRun(Process process, bool captureStdout, bool pauseStdout)
     {
         _process = process;
+        if (!pauseStdout)
+            _stdoutResumed.SetResult();
         _readingStdout = captureStdout ? Task.Run(ReadStdoutAsync) : Task.CompletedTask;
         _readingStderr = process.StandardError.ReadToEndAsync();
     }
@@ -35,7 +39,8 @@ public sealed class ProcManRun : IAsyncDisposable
     public static ProcManRun Start(string workingDirectory, params string[] arguments) =>
         Start(workingDirectory, arguments, environment: null);
 
-    public static ProcManRun Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, bool captureStdout = true)
+    /// <param name="pauseStdout">Leave stdout unread until <see cref="ResumeStdout"/>: a stalled console.</param>
+    public static ProcManRun Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, bool captureStdout = true, bool pauseStdout = false)
     {
         var startInfo = new ProcessStartInfo(ExecutablePath)
         {
@@ -51,8 +56,10 @@ public sealed class ProcManRun : IAsyncDisposable
         startInfo.Environment.Remove("FORCE_COLOR");
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
             startInfo.Environment[key] = value;
-        return new ProcManRun(Process.Start(startInfo)!, captureStdout);
+        return new ProcManRun(Process.Start(startInfo)!, captureStdout, pauseStdout);
     }
+
+    public void ResumeStdout() => _stdoutResumed.TrySetResult();
 
     public int Pid => _process.Id;
 
@@ -155,6 +162,7 @@ public sealed class ProcManRun : IAsyncDisposable
 
     private async Task ReadStdoutAsync()
     {
+        await _stdoutResumed.Task;
         var stream = _process.StandardOutput.BaseStream;
         var buffer = new byte[64 * 1024];
         try

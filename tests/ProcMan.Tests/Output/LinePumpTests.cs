@@ -1,5 +1,4 @@
 using System.Text;
-using System.Threading.Channels;
 using FluentAssertions;
 using ProcMan.Configuration;
 using ProcMan.Output;
@@ -30,20 +29,23 @@ public sealed class LinePumpTests
 
     private static async Task<List<string>> PumpAsync(string command, int maxLineLength)
     {
-        var channel = Channel.CreateUnbounded<OutputChunk>();
+        var channel = new OutputChannel();
         var spec = new ProcessSpec("test", ["/bin/sh", "-c", command], Environment.CurrentDirectory, EnvironmentOfThisProcess());
         using var child = new LinuxProcessLauncher().Start(spec);
         var source = new OutputSource("test", 0);
 
-        await new LinePump(source, OutputStream.StandardOutput, channel.Writer, maxLineLength).RunAsync(child.StandardOutput);
-        channel.Writer.Complete();
-
         var text = new StringBuilder();
-        await foreach (var chunk in channel.Reader.ReadAllAsync())
+        var reading = Task.Run(async () =>
         {
-            text.Append(Encoding.UTF8.GetString(chunk.Lines));
-            chunk.Release();
-        }
+            await foreach (var chunk in channel.Reader.ReadAllAsync())
+            {
+                text.Append(Encoding.UTF8.GetString(chunk.Lines));
+                channel.Consumed(chunk);
+            }
+        });
+        await new LinePump(source, OutputStream.StandardOutput, channel, maxLineLength).RunAsync(child.StandardOutput);
+        channel.Complete();
+        await reading;
         text.ToString().Should().EndWith("\n", "every piece is written as a whole line");
         return [.. text.ToString().TrimEnd('\n').Split('\n')];
     }

@@ -34,10 +34,11 @@ public sealed class LifecycleTests : IDisposable
         procman.Signal(UnixSignal.Interrupt);
 
         (await procman.WaitForExitAsync()).Should().Be(130);
+        procman.Lines.Should().Contain("procman | web is waiting for db (process_log_ready)");
         procman.Lines.Should().ContainInOrder(
-            "procman | web is waiting for db (process_log_ready)",
             "procman | db started with pid " + PidOf(procman, "db"),
             "db      | db is ready now",
+            "procman | db is ready (printed its ready_log_line)",
             "procman | web started with pid " + PidOf(procman, "web"));
     }
 

@@ -28,6 +28,11 @@ public sealed class FileDescriptorStream(int fd) : Stream
             {
                 if (errno == LibC.Interrupted)
                     continue;
+                if (errno == LibC.WouldBlock)
+                {
+                    LibC.WaitUntilWritable(fd);
+                    continue;
+                }
                 throw new IOException(ErrnoMessage(errno), errno);
             }
             buffer = buffer[(int)written..];

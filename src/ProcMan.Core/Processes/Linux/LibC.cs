@@ -6,6 +6,18 @@ namespace ProcMan.Processes.Linux;
 internal static unsafe partial class LibC
 {
     public const int Interrupted = 4; // EINTR
+    public const int WouldBlock = 11; // EAGAIN
+    private const short PollOut = 4;
+
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short ReturnedEvents;
+    }
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static partial int PollNative(PollFd* fds, nuint count, int timeoutMilliseconds);
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int KillNative(int pid, int signal);
@@ -21,6 +33,13 @@ internal static unsafe partial class LibC
     /// addresses a process group. False when there was no such process or group.
     /// </summary>
     public static bool Kill(int pid, int signal) => KillNative(pid, signal) == 0;
+
+    /// <summary>Waits until <paramref name="fd"/> can be written (for a descriptor left non-blocking by whoever started ProcMan).</summary>
+    public static void WaitUntilWritable(int fd)
+    {
+        var poll = new PollFd { Fd = fd, Events = PollOut };
+        _ = PollNative(&poll, 1, -1);
+    }
 
     /// <summary>write(2) once; returns the count written, or -1 with the errno.</summary>
     public static nint Write(int fd, ReadOnlySpan<byte> bytes, out int errno)

@@ -22,6 +22,10 @@ internal sealed class LinuxChildProcess : IChildProcess
 
     public Task<ExitStatus> Exited { get; }
 
+    // Signal 0 checks without sending; /proc is read only when it says yes. A group id is not
+    // reused while the group has members.
+    public bool HasLiveGroup => LibC.Kill(-Pid, 0) && ProcFileSystem.HasLiveMember(Pid);
+
     public void SignalGroup(UnixSignal signal)
     {
         // Right after the start, setsid may not have run yet: the child is then still in
@@ -33,7 +37,9 @@ internal sealed class LinuxChildProcess : IChildProcess
     public void KillEverything()
     {
         SignalGroup(UnixSignal.Kill);
-        foreach (var pid in ProcFileSystem.FindLeftovers(Pid))
+        // Once the child is reaped its pid may be reused, so only its session is searched then,
+        // not the children of whatever process now holds that pid.
+        foreach (var pid in ProcFileSystem.FindLeftovers(Pid, includeDescendants: !_process.HasExited))
             LibC.Kill(pid, UnixSignal.Kill.Number);
     }
 

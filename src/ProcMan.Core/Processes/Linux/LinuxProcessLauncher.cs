@@ -14,9 +14,16 @@ public sealed class LinuxProcessLauncher : IProcessLauncher
 {
     private static readonly string SetsidPath = File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : "setsid";
 
+    /// <summary>
+    /// The .NET runtime ignores SIGPIPE, and an ignored signal stays ignored across exec: without
+    /// this, a child's <c>yes | head -1</c> would report "Broken pipe" instead of ending quietly.
+    /// coreutils' env restores the default before it execs the command in place.
+    /// </summary>
+    private static readonly string[] DefaultSignals = ["/usr/bin/env", "--default-signal=PIPE"];
+
     public IChildProcess Start(ProcessSpec spec)
     {
-        var startInfo = StartInfo(SetsidPath, spec.Arguments, spec);
+        var startInfo = StartInfo(SetsidPath, [.. DefaultSignals, .. spec.Arguments], spec);
         // All three redirected: an inherited terminal stdin would stop a background group
         // with SIGTTIN, and .NET reconfigures the terminal for children that share it.
         startInfo.RedirectStandardInput = true;
@@ -27,22 +34,48 @@ public sealed class LinuxProcessLauncher : IProcessLauncher
 
     public async Task<ExitStatus> RunAttachedAsync(ProcessSpec spec)
     {
-        using var process = Launch(StartInfo(spec.Arguments[0], spec.Arguments.Skip(1), spec), spec);
-        // The terminal delivers Ctrl-C and Ctrl-\ to the child itself (same group): ProcMan
-        // only has to survive them. SIGTERM and SIGHUP are usually sent to ProcMan alone.
+        // Handlers first, so no signal falls between the start and them. The terminal delivers
+        // Ctrl-C and Ctrl-\ to the child itself (same group): ProcMan only has to survive them.
+        // SIGTERM and SIGHUP are usually sent to ProcMan alone, so they are passed on.
+        var forwarder = new SignalForwarder();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, context => context.Cancel = true);
-        using var terminate = Forward(PosixSignal.SIGTERM, UnixSignal.Terminate);
-        using var hangup = Forward(PosixSignal.SIGHUP, UnixSignal.Hangup);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => forwarder.Forward(context, UnixSignal.Terminate));
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => forwarder.Forward(context, UnixSignal.Hangup));
+        using var process = Launch(StartInfo(DefaultSignals[0], [.. DefaultSignals[1..], .. spec.Arguments], spec), spec);
+        forwarder.Attach(process.Id);
         await process.WaitForExitAsync().ConfigureAwait(false);
         return new ExitStatus(process.ExitCode);
+    }
 
-        PosixSignalRegistration Forward(PosixSignal posix, UnixSignal signal) =>
-            PosixSignalRegistration.Create(posix, context =>
+    /// <summary>Passes signals on to the child, holding those that come before it exists.</summary>
+    private sealed class SignalForwarder
+    {
+        private readonly object _gate = new();
+        private readonly List<UnixSignal> _held = [];
+        private int? _pid;
+
+        public void Forward(PosixSignalContext context, UnixSignal signal)
+        {
+            context.Cancel = true;
+            lock (_gate)
             {
-                context.Cancel = true;
-                LibC.Kill(process.Id, signal.Number);
-            });
+                if (_pid is { } pid)
+                    LibC.Kill(pid, signal.Number);
+                else
+                    _held.Add(signal);
+            }
+        }
+
+        public void Attach(int pid)
+        {
+            lock (_gate)
+            {
+                _pid = pid;
+                foreach (var signal in _held)
+                    LibC.Kill(pid, signal.Number);
+            }
+        }
     }
 
     private static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, ProcessSpec spec)

@@ -3,26 +3,32 @@ namespace ProcMan.Processes.Linux;
 /// <summary>Finds processes through /proc, for the last-resort kill of whatever a child left behind.</summary>
 internal static class ProcFileSystem
 {
-    private readonly record struct ProcStat(int Pid, int ParentPid, int SessionId);
+    private readonly record struct ProcStat(int Pid, char State, int ParentPid, int GroupId, int SessionId);
+
+    /// <summary>
+    /// Whether the process group <paramref name="groupId"/> has a member that is not a zombie
+    /// (kill(2) counts zombies, which a container's init may never reap).
+    /// </summary>
+    public static bool HasLiveMember(int groupId) => ReadAll().Any(p => p.GroupId == groupId && p.State != 'Z');
 
     /// <summary>
     /// Every live process in the session <paramref name="sessionId"/> (a child started with
-    /// setsid leads a session of its own) or descended from it, the leader excluded.
+    /// setsid leads a session of its own) and, when asked, every descendant of its leader,
+    /// the leader excluded.
     /// </summary>
-    public static IReadOnlyList<int> FindLeftovers(int sessionId)
+    public static IReadOnlyList<int> FindLeftovers(int sessionId, bool includeDescendants)
     {
         var all = ReadAll();
         var found = new HashSet<int>(all.Where(p => p.SessionId == sessionId).Select(p => p.Pid)) { sessionId };
         // Descendants that moved to a session of their own are still reachable by parentage.
-        bool grew;
-        do
+        bool grew = includeDescendants;
+        while (grew)
         {
             grew = false;
             foreach (var process in all)
                 if (found.Contains(process.ParentPid) && found.Add(process.Pid))
                     grew = true;
         }
-        while (grew);
         found.Remove(sessionId);
         return [.. found];
     }
@@ -54,8 +60,9 @@ internal static class ProcFileSystem
         if (afterName < 0)
             return null;
         var fields = stat[(afterName + 2)..].Split(' ');
-        return fields.Length > 3 && int.TryParse(fields[1], out var parent) && int.TryParse(fields[3], out var session)
-            ? new ProcStat(pid, parent, session)
+        return fields.Length > 3 && fields[0].Length == 1
+            && int.TryParse(fields[1], out var parent) && int.TryParse(fields[2], out var group) && int.TryParse(fields[3], out var session)
+            ? new ProcStat(pid, fields[0][0], parent, group, session)
             : null;
     }
 }

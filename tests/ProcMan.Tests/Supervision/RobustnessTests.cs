@@ -1,0 +1,124 @@
+using FluentAssertions;
+using ProcMan.Processes;
+using ProcMan.Tests.Infrastructure;
+using Xunit;
+
+namespace ProcMan.Tests.Supervision;
+
+/// <summary>Faults found in review, each reproduced with real processes.</summary>
+public sealed class RobustnessTests : IDisposable
+{
+    private readonly TestDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_stop_everything_while_nobody_reads_procman_s_output()
+    {
+        var pidFile = _directory.Combine("server.pid");
+        _directory.Write("procfile.yml", Procfile.Yaml(
+            ("flood", "exec yes flood-line"),
+            ("server", $"echo $$ > {pidFile}; exec sleep 300")));
+        await using var procman = ProcManRun.Start(_directory.Path, ["up", "-t", "1"], null, pauseStdout: true);
+        await WaitForFileAsync(pidFile);
+        var server = int.Parse(File.ReadAllText(pidFile));
+
+        // stdout is full and unread: the children must be stopped all the same.
+        procman.Signal(UnixSignal.Terminate);
+
+        (await ProcessTable.WaitUntilGoneAsync(server, TimeSpan.FromSeconds(20))).Should().BeTrue("a stalled console must not stop the stop");
+        procman.ResumeStdout();
+        (await procman.WaitForExitAsync()).Should().Be(143);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_get_the_code_of_the_process_that_ended_first_even_if_its_background_job_holds_its_output()
+    {
+        _directory.Write("procfile.yml", Procfile.Yaml(("first", "sleep 3 & echo first-done; exit 3"), ("second", "sleep 0.5; exit 0")));
+        await using var procman = ProcManRun.Start(_directory.Path, "up");
+
+        (await procman.WaitForExitAsync()).Should().Be(3);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_see_a_child_s_pipeline_end_quietly_when_its_reader_goes_away()
+    {
+        // .NET ignores SIGPIPE; a child that inherited that would print "Broken pipe" here.
+        _directory.Write("procfile.yml", Procfile.Yaml(("pipeline", "yes | head -n 1; echo pipeline-done")));
+        await using var procman = ProcManRun.Start(_directory.Path, "up");
+
+        (await procman.WaitForExitAsync()).Should().Be(0);
+
+        procman.Lines.Should().Contain("pipeline | pipeline-done").And.NotContain(line => line.Contains("Broken pipe", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_can_stop_all_processes_with_SIGQUIT()
+    {
+        var pidFile = _directory.Combine("server.pid");
+        _directory.Write("procfile.yml", Procfile.Yaml(("server", $"echo $$ > {pidFile}; echo up; exec sleep 300")));
+        await using var procman = ProcManRun.Start(_directory.Path, "up");
+        await procman.WaitForLineAsync(line => line.EndsWith("| up", StringComparison.Ordinal));
+
+        procman.Signal(UnixSignal.Quit);
+
+        (await procman.WaitForExitAsync()).Should().Be(131);
+        (await ProcessTable.WaitUntilGoneAsync(int.Parse(File.ReadAllText(pidFile)), TimeSpan.FromSeconds(5))).Should().BeTrue();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_leave_no_group_member_running_that_ignored_SIGTERM_and_closed_its_output()
+    {
+        var pidFile = _directory.Combine("stubborn.pid");
+        _directory.Write("procfile.yml", Procfile.Yaml(
+            ("web", $"(trap '' TERM; exec sleep 302) >/dev/null 2>&1 & echo $! > {pidFile}; echo up; exec sleep 303")));
+        await using var procman = ProcManRun.Start(_directory.Path, "up", "-t", "1");
+        await procman.WaitForLineAsync(line => line.EndsWith("| up", StringComparison.Ordinal));
+        var stubborn = int.Parse(File.ReadAllText(pidFile));
+
+        procman.Signal(UnixSignal.Interrupt);
+
+        (await procman.WaitForExitAsync()).Should().Be(130);
+        (await ProcessTable.WaitUntilGoneAsync(stubborn, TimeSpan.FromSeconds(5))).Should().BeTrue("the group is SIGKILLed after the timeout");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_can_send_one_signal_during_a_stop_without_cutting_a_process_s_cleanup_short()
+    {
+        var fifo = await _directory.CreateFifoAsync("cleaner-ready");
+        _directory.Write("procfile.yml", Procfile.Yaml(
+            ("quitter", $"read ready < '{fifo}'; exit 4"),
+            ("cleaner", $"trap 'echo cleaning; sleep 0.5; echo cleaned; exit 0' TERM; echo > '{fifo}'; sleep 300 & wait")));
+        await using var procman = ProcManRun.Start(_directory.Path, "up");
+        await procman.WaitForLineAsync(line => line == "procman | sending SIGTERM to cleaner");
+
+        procman.Signal(UnixSignal.Terminate);
+
+        (await procman.WaitForExitAsync()).Should().Be(4);
+        procman.Lines.Should().Contain("cleaner | cleaned").And.NotContain(line => line.Contains("SIGKILL", StringComparison.Ordinal));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("5000000")]
+    [InlineData("1e300")]
+    [InlineData("NaN")]
+    public async Task I_get_a_usage_error_for_a_timeout_out_of_range(string timeout)
+    {
+        _directory.Write("procfile.yml", Procfile.Yaml(("web", "echo never")));
+        await using var procman = ProcManRun.Start(_directory.Path, "up", "-t", timeout);
+
+        (await procman.WaitForExitAsync()).Should().Be(2);
+        procman.Lines.Should().BeEmpty();
+    }
+
+    private static async Task WaitForFileAsync(string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!File.Exists(path) || new FileInfo(path).Length == 0)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{path} never appeared");
+            await Task.Delay(20);
+        }
+    }
+}
