@@ -1,4 +1,3 @@
-using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
 using ProcMan.Processes.Linux;
@@ -10,7 +9,6 @@ namespace ProcMan.Control;
 /// that every client command finds it from the same file with no flag: a name derived from
 /// the file's absolute path, in a directory only the user can enter.
 /// </summary>
-[UnsupportedOSPlatform("windows")]
 public static class ControlSocketPath
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -18,6 +16,8 @@ public static class ControlSocketPath
     /// <summary>The socket for <paramref name="configurationFile"/>; creates its directory (mode 0700) if needed.</summary>
     public static string For(string configurationFile)
     {
+        if (OperatingSystem.IsWindows())
+            throw new PlatformNotSupportedException("the control socket needs Unix file modes");
         var directory = Directory();
         System.IO.Directory.CreateDirectory(directory, OwnerOnly);
         var mode = File.GetUnixFileMode(directory);

@@ -1,5 +1,7 @@
 using ProcMan.Configuration;
+using ProcMan.Control;
 using ProcMan.Logging;
+using ProcMan.Logs;
 using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Processes.Linux;
@@ -15,13 +17,18 @@ namespace ProcMan.Hosting;
 /// </summary>
 public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, SupervisorOptions options)
 {
-    /// <summary>Runs <paramref name="specs"/> writing to stdout; returns ProcMan's exit code.</summary>
-    public Task<int> RunAsync(IReadOnlyList<ProcessSpec> specs) => RunAsync(specs, FileDescriptorStream.StandardOutput());
+    /// <summary>
+    /// Runs <paramref name="specs"/> writing to stdout, answering <paramref name="control"/>'s
+    /// requests if given; returns ProcMan's exit code.
+    /// </summary>
+    public Task<int> RunAsync(IReadOnlyList<ProcessSpec> specs, ControlServer? control = null) =>
+        RunAsync(specs, FileDescriptorStream.StandardOutput(), control);
 
-    public async Task<int> RunAsync(IReadOnlyList<ProcessSpec> specs, Stream stdout)
+    public async Task<int> RunAsync(IReadOnlyList<ProcessSpec> specs, Stream stdout, ControlServer? control)
     {
         var channel = new OutputChannel();
-        var drain = new OutputDrain(channel, stdout, new LinePrefixer(format, specs.Select(s => s.Name)));
+        var logs = new LogHub();
+        var drain = new OutputDrain(channel, stdout, new LinePrefixer(format, specs.Select(s => s.Name)), logs);
         var draining = Task.Run(drain.RunAsync);
 
         var sink = new ChannelLogSink(channel);
@@ -29,6 +36,8 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         var supervisor = new Supervisor(specs, launcher, channel, logger, options);
         using var signals = new TerminationSignals(supervisor.RequestStop);
         _ = drain.Failure.ContinueWith(failure => OnOutputFailed(failure.Result, supervisor), TaskScheduler.Default);
+        var processOfInstance = specs.ToDictionary(s => s.Name, s => s.Definition?.Name ?? s.Name);
+        control?.Serve(new ControlHandler(supervisor, logs, processOfInstance, supervisor.RequestStop));
 
         var exitCode = await supervisor.RunAsync().ConfigureAwait(false);
         await sink.FlushAsync().ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace ProcMan.Output;
 /// When writing fails, the drain keeps taking chunks and drops them, so no child blocks on a
 /// full channel while ProcMan stops everything; <see cref="Failure"/> tells why.
 /// </remarks>
-public sealed class OutputDrain(OutputChannel input, Stream output, LinePrefixer prefixer)
+public sealed class OutputDrain(OutputChannel input, Stream output, LinePrefixer prefixer, Logs.LogHub? logs = null)
 {
     private const int BufferSize = 64 * 1024;
     private const int MaxTimestampLength = 32;
@@ -30,6 +30,7 @@ public sealed class OutputDrain(OutputChannel input, Stream output, LinePrefixer
             {
                 try
                 {
+                    logs?.Publish(chunk);
                     if (!_failure.Task.IsCompleted)
                         Write(chunk);
                 }
@@ -44,6 +45,7 @@ public sealed class OutputDrain(OutputChannel input, Stream output, LinePrefixer
             }
             Flush();
         }
+        logs?.Complete();
     }
 
     private void Write(in OutputChunk chunk)

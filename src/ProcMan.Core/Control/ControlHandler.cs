@@ -1,0 +1,154 @@
+using System.Buffers;
+using System.Text.Json;
+using ProcMan.Logs;
+using ProcMan.Output;
+using ProcMan.Supervision;
+
+namespace ProcMan.Control;
+
+/// <summary>
+/// Answers control requests. It holds no state of its own: each request goes to the part that
+/// owns the state, as a message with its own reply slot (the supervisor's mailbox), or takes a
+/// subscription (the log hub).
+/// </summary>
+public sealed class ControlHandler(Supervisor supervisor, LogHub logs, IReadOnlyDictionary<string, string> processOfInstance, Action<StopRequest> stop)
+{
+    private const int DefaultLogLines = 100;
+
+    public async Task HandleAsync(ControlRequest request, Stream stream, CancellationToken cancellation)
+    {
+        switch (request.Command)
+        {
+            case "ps":
+                await WriteAsync(stream, new ControlResponse { Ok = true, Processes = await supervisor.GetStatusAsync().ConfigureAwait(false) }, cancellation).ConfigureAwait(false);
+                break;
+            case "stop" or "start" or "restart":
+                await ControlAsync(request, stream, cancellation).ConfigureAwait(false);
+                break;
+            case "wait":
+                await WaitAsync(request, stream, cancellation).ConfigureAwait(false);
+                break;
+            case "logs":
+                await StreamLogsAsync(request, stream, cancellation).ConfigureAwait(false);
+                break;
+            case "down":
+                stop(new StopRequest("procman down was run", 0, ForcesOnRepeat: false));
+                await WriteAsync(stream, ControlResponse.Success, cancellation).ConfigureAwait(false);
+                break;
+            default:
+                await WriteAsync(stream, ControlResponse.Failure($"unknown command `{request.Command}`"), cancellation).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>Writes one response line.</summary>
+    public static async Task WriteAsync(Stream stream, ControlResponse response, CancellationToken cancellation)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(response, ControlJson.Default.ControlResponse);
+        await stream.WriteAsync(bytes.Append((byte)'\n').ToArray(), cancellation).ConfigureAwait(false);
+    }
+
+    private async Task ControlAsync(ControlRequest request, Stream stream, CancellationToken cancellation)
+    {
+        if (request.Names.Count == 0)
+        {
+            await WriteAsync(stream, ControlResponse.Failure($"{request.Command}: name at least one process"), cancellation).ConfigureAwait(false);
+            return;
+        }
+        var action = request.Command switch { "stop" => ControlAction.Stop, "start" => ControlAction.Start, _ => ControlAction.Restart };
+        var error = await supervisor.ControlAsync(action, request.Names).ConfigureAwait(false);
+        await WriteAsync(stream, error is null ? ControlResponse.Success : ControlResponse.Failure(error), cancellation).ConfigureAwait(false);
+    }
+
+    private async Task WaitAsync(ControlRequest request, Stream stream, CancellationToken cancellation)
+    {
+        var condition = request.For switch
+        {
+            null or "ready" => WaitCondition.Ready,
+            "started" => WaitCondition.Started,
+            "completed" => WaitCondition.Completed,
+            _ => (WaitCondition?)null,
+        };
+        if (condition is null || request.Names.Count == 0)
+        {
+            var problem = condition is null ? $"--for must be started, ready or completed, not `{request.For}`" : "wait: name at least one process";
+            await WriteAsync(stream, ControlResponse.Failure(problem), cancellation).ConfigureAwait(false);
+            return;
+        }
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        if (request.TimeoutSeconds is { } seconds)
+            deadline.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(seconds, 0, SupervisorOptions.MaxTimeout.TotalSeconds)));
+        ControlResponse response;
+        try
+        {
+            response = await supervisor.WaitAsync(request.Names, condition.Value, deadline.Token).ConfigureAwait(false)
+                ? ControlResponse.Success
+                : ControlResponse.Failure($"{string.Join(", ", request.Names)} can never be {request.For ?? "ready"} (ended, skipped or stopped)");
+        }
+        catch (ArgumentException exception)
+        {
+            response = ControlResponse.Failure(exception.Message);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            response = ControlResponse.Failure($"timed out after {request.TimeoutSeconds} s waiting for {string.Join(", ", request.Names)} to be {request.For ?? "ready"}");
+        }
+        await WriteAsync(stream, response, cancellation).ConfigureAwait(false);
+    }
+
+    private async Task StreamLogsAsync(ControlRequest request, Stream stream, CancellationToken cancellation)
+    {
+        var unknown = request.Names.Where(n => !processOfInstance.ContainsKey(n) && !processOfInstance.Values.Contains(n)).ToList();
+        if (unknown.Count > 0)
+        {
+            await WriteAsync(stream, ControlResponse.Failure($"no process named {string.Join(", ", unknown)}"), cancellation).ConfigureAwait(false);
+            return;
+        }
+        var (backlog, follower) = logs.Subscribe(source => Wanted(request.Names, source), request.Lines ?? DefaultLogLines, request.Follow);
+        try
+        {
+            await WriteAsync(stream, new ControlResponse { Ok = true, Names = [.. processOfInstance.Keys] }, cancellation).ConfigureAwait(false);
+            var buffer = new ArrayBufferWriter<byte>();
+            foreach (var entry in backlog)
+                Append(buffer, entry);
+            await FlushAsync(stream, buffer, cancellation).ConfigureAwait(false);
+            if (follower is null)
+                return;
+            while (await follower.Items.WaitToReadAsync(cancellation).ConfigureAwait(false))
+            {
+                while (follower.Items.TryRead(out var item))
+                {
+                    if (item is LogItem.Lines(var entry))
+                        Append(buffer, entry);
+                    else if (item is LogItem.Skipped(var count))
+                        JsonLineWriter.Write(buffer, OutputSource.ProcManName, OutputStream.ProcMan, DateTimeOffset.UtcNow, System.Text.Encoding.UTF8.GetBytes($"{count} lines skipped (reader too slow)"));
+                }
+                await FlushAsync(stream, buffer, cancellation).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (follower is not null)
+                logs.Unsubscribe(follower);
+        }
+    }
+
+    private bool Wanted(IReadOnlyList<string> names, OutputSource source) =>
+        names.Count == 0
+        || names.Contains(source.Name)
+        || (processOfInstance.TryGetValue(source.Name, out var process) && names.Contains(process));
+
+    private static void Append(ArrayBufferWriter<byte> buffer, LogEntry entry)
+    {
+        foreach (var line in entry.EachLine())
+            JsonLineWriter.Write(buffer, entry.Source.Name, entry.Stream, entry.Time, line.Span);
+    }
+
+    private static async Task FlushAsync(Stream stream, ArrayBufferWriter<byte> buffer, CancellationToken cancellation)
+    {
+        if (buffer.WrittenCount == 0)
+            return;
+        await stream.WriteAsync(buffer.WrittenMemory, cancellation).ConfigureAwait(false);
+        buffer.ResetWrittenCount();
+    }
+}

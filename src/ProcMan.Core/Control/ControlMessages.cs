@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace ProcMan.Control;
+
+/// <summary>
+/// One request on the control socket, one JSON object on one line, e.g.
+/// <c>{"command":"stop","names":["web"]}</c>. See README.md, "Control socket".
+/// </summary>
+public sealed record ControlRequest
+{
+    /// <summary>ps, stop, start, restart, logs, wait or down.</summary>
+    public required string Command { get; init; }
+
+    /// <summary>Processes or replicas; empty means all (ps, logs) or is an error (stop, start, restart, wait).</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+
+    /// <summary>logs: how many of the last lines of each process to send first.</summary>
+    public int? Lines { get; init; }
+
+    /// <summary>logs: go on sending new lines until the client or ProcMan goes away.</summary>
+    public bool Follow { get; init; }
+
+    /// <summary>wait: started, ready (the default) or completed.</summary>
+    public string? For { get; init; }
+
+    /// <summary>wait: give up after this many seconds (no limit when absent).</summary>
+    public double? TimeoutSeconds { get; init; }
+}
+
+/// <summary>The answer: <c>{"ok":true,...}</c>, or <c>{"ok":false,"error":"..."}</c>.</summary>
+public sealed record ControlResponse
+{
+    public required bool Ok { get; init; }
+
+    public string? Error { get; init; }
+
+    /// <summary>ps: one row per instance.</summary>
+    public IReadOnlyList<ProcessStatus>? Processes { get; init; }
+
+    /// <summary>logs: every output name in use, so a client pads prefixes as <c>up</c> does.</summary>
+    public IReadOnlyList<string>? Names { get; init; }
+
+    public static ControlResponse Failure(string error) => new() { Ok = false, Error = error };
+
+    public static readonly ControlResponse Success = new() { Ok = true };
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ControlRequest))]
+[JsonSerializable(typeof(ControlResponse))]
+[JsonSerializable(typeof(ProcessStatus))]
+internal sealed partial class ControlJson : JsonSerializerContext;
