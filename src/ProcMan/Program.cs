@@ -7,6 +7,13 @@ var root = new RootCommand("ProcMan: run the processes of a Procfile or procfile
     UpCommand.Create(),
     CheckCommand.Create(),
     RunCommand.Create(),
+    PsCommand.Create(),
+    ControlCommands.Action("stop", "Stop processes of the running procman (their shutdown settings apply; not an end)"),
+    ControlCommands.Action("start", "Start stopped processes of the running procman (their dependencies apply)"),
+    ControlCommands.Action("restart", "Restart processes of the running procman"),
+    LogsCommand.Create(),
+    WaitCommand.Create(),
+    ControlCommands.Down(),
 };
 
 var parse = root.Parse(args);

@@ -49,4 +49,5 @@ public sealed record ControlResponse
 [JsonSerializable(typeof(ControlRequest))]
 [JsonSerializable(typeof(ControlResponse))]
 [JsonSerializable(typeof(ProcessStatus))]
-internal sealed partial class ControlJson : JsonSerializerContext;
+[JsonSerializable(typeof(IReadOnlyList<ProcessStatus>))]
+public sealed partial class ControlJson : JsonSerializerContext;

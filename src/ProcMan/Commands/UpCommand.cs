@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProcMan.Control;
 using ProcMan.Hosting;
 using ProcMan.Output;
 using ProcMan.Processes.Linux;
@@ -17,13 +18,7 @@ internal static class UpCommand
             Description = $"The configuration file [default: {ConfigurationOptions.DefaultFile}], then the processes to start [default: all]",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var color = new Option<ColorMode>("--color")
-        {
-            Description = "Colour the prefixes: auto (only on a terminal, unless NO_COLOR is set or FORCE_COLOR forces it), always, never",
-            DefaultValueFactory = _ => ColorMode.Auto,
-        };
-        var timestamps = new Option<bool>("--timestamps") { Description = "Print the local time (HH:mm:ss.fff) before each line" };
-        var raw = new Option<bool>("--raw") { Description = "Print the lines without a prefix (still one whole line at a time)" };
+        var format = new OutputFormatOptions();
         var timeout = new Option<double>("--timeout", "-t")
         {
             Description = "Seconds a process has to exit after SIGTERM before it is killed",
@@ -38,8 +33,9 @@ internal static class UpCommand
 
         var command = new Command("up", "Start the processes of the file and print their output, until one ends or ProcMan is stopped")
         {
-            targets, color, timestamps, raw, timeout,
+            targets, timeout,
         };
+        format.AddTo(command);
         configuration.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
@@ -52,13 +48,24 @@ internal static class UpCommand
                 Console.Error.WriteLine($"procman: {loaded.Document.File}: no process to start (every one is disabled or has 0 replicas)");
                 return ExitCodes.UsageError;
             }
-            var format = new OutputFormat(parse.GetValue(color).Resolve(), parse.GetValue(timestamps), parse.GetValue(raw));
             // An explicit --timeout beats the file's shutdown_timeout_seconds, which beats the default.
             var stopTimeout = parse.GetResult(timeout) is { Implicit: false } || loaded.Document.ShutdownTimeout is null
                 ? TimeSpan.FromSeconds(parse.GetValue(timeout))
                 : loaded.Document.ShutdownTimeout.Value;
             var options = SupervisorOptions.Default with { StopTimeout = stopTimeout };
-            return await new UpRunner(new LinuxProcessLauncher(), format, options).RunAsync(loaded.Processes);
+            ControlServer control;
+            try
+            {
+                // Taken before anything starts: a second `up` on the same file is refused here.
+                control = ControlServer.Bind(ControlSocketPath.For(loaded.Document.File));
+            }
+            catch (Exception exception) when (exception is AlreadyRunningException or IOException)
+            {
+                Console.Error.WriteLine($"procman: {loaded.Document.File}: {exception.Message}");
+                return ExitCodes.Failure;
+            }
+            await using (control)
+                return await new UpRunner(new LinuxProcessLauncher(), format.Resolve(parse), options).RunAsync(loaded.Processes, control);
         });
         return command;
     }

@@ -1,0 +1,61 @@
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace ProcMan.Control;
+
+/// <summary>One request to a running <c>procman up</c>, and its answer (and, for logs, the lines after it).</summary>
+public sealed class ControlClient : IDisposable
+{
+    private readonly NetworkStream _stream;
+    private readonly StreamReader _reader;
+
+    private ControlClient(NetworkStream stream)
+    {
+        _stream = stream;
+        _reader = new StreamReader(stream, Encoding.UTF8);
+    }
+
+    /// <summary>Connects to the instance serving <paramref name="configurationFile"/>.</summary>
+    /// <exception cref="NotRunningException">None does.</exception>
+    public static async Task<ControlClient> ConnectAsync(string configurationFile)
+    {
+        var path = ControlSocketPath.For(configurationFile);
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path)).ConfigureAwait(false);
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            throw new NotRunningException($"no procman is running for {configurationFile}");
+        }
+        return new ControlClient(new NetworkStream(socket, ownsSocket: true));
+    }
+
+    /// <summary>Sends <paramref name="request"/> and reads the first answer.</summary>
+    public async Task<ControlResponse> SendAsync(ControlRequest request, CancellationToken cancellation = default)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(request, ControlJson.Default.ControlRequest);
+        await _stream.WriteAsync(bytes.Append((byte)'\n').ToArray(), cancellation).ConfigureAwait(false);
+        var line = await _reader.ReadLineAsync(cancellation).ConfigureAwait(false)
+            ?? throw new NotRunningException("procman closed the connection without answering (it is exiting)");
+        return JsonSerializer.Deserialize(line, ControlJson.Default.ControlResponse)
+            ?? throw new IOException("procman sent an empty answer");
+    }
+
+    /// <summary>The lines that follow the answer (logs), until procman closes the connection.</summary>
+    public async IAsyncEnumerable<string> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        while (await _reader.ReadLineAsync(cancellation).ConfigureAwait(false) is { } line)
+            yield return line;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _stream.Dispose();
+    }
+}
