@@ -114,9 +114,9 @@ public sealed class ControlHandler(Supervisor supervisor, LogHub logs, IReadOnly
             await FlushAsync(stream, buffer, cancellation).ConfigureAwait(false);
             if (follower is null)
                 return;
-            while (await follower.Items.WaitToReadAsync(cancellation).ConfigureAwait(false))
+            while (await follower.WaitToReadAsync(cancellation).ConfigureAwait(false))
             {
-                while (follower.Items.TryRead(out var item))
+                while (follower.TryRead(out var item))
                 {
                     if (item is LogItem.Lines(var entry))
                         Append(buffer, entry);

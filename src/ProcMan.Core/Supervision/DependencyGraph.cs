@@ -61,7 +61,8 @@ internal sealed class DependencyGraph(IReadOnlyList<ProcessInstance> instances)
     /// <summary>True: holds. False: can never hold. Null: not yet.</summary>
     private static bool? Holds(ProcessInstance target, DependencyCondition condition)
     {
-        var gone = target.IsTerminal;
+        // Stopped on request is not gone for good: a `procman start` may bring it back.
+        var gone = target.IsTerminal && !target.StoppedByRequest;
         return condition switch
         {
             DependencyCondition.ProcessStarted => target.HasStarted ? true : gone ? false : null,

@@ -24,7 +24,7 @@ public sealed class ProcManRun : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _lineStart;
 
-    private readonly TaskCompletionSource _stdoutResumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _stdoutResumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ProcManRun(Process process, bool captureStdout, bool pauseStdout)
     {
@@ -59,7 +59,21 @@ public sealed class ProcManRun : IAsyncDisposable
         return new ProcManRun(Process.Start(startInfo)!, captureStdout, pauseStdout);
     }
 
-    public void ResumeStdout() => _stdoutResumed.TrySetResult();
+    /// <summary>Stops reading stdout (after the read in progress), like a reader that fell behind.</summary>
+    public void PauseStdout()
+    {
+        lock (_gate)
+        {
+            if (_stdoutResumed.Task.IsCompleted)
+                _stdoutResumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void ResumeStdout()
+    {
+        lock (_gate)
+            _stdoutResumed.TrySetResult();
+    }
 
     public int Pid => _process.Id;
 
@@ -162,14 +176,21 @@ public sealed class ProcManRun : IAsyncDisposable
 
     private async Task ReadStdoutAsync()
     {
-        await _stdoutResumed.Task;
         var stream = _process.StandardOutput.BaseStream;
         var buffer = new byte[64 * 1024];
         try
         {
-            int read;
-            while ((read = await stream.ReadAsync(buffer)) > 0)
+            while (true)
+            {
+                Task resumed;
+                lock (_gate)
+                    resumed = _stdoutResumed.Task;
+                await resumed;
+                var read = await stream.ReadAsync(buffer);
+                if (read == 0)
+                    break;
                 Append(buffer.AsSpan(0, read));
+            }
         }
         catch (Exception exception) when (exception is ObjectDisposedException or IOException)
         {
