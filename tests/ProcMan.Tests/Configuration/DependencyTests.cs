@@ -1,6 +1,7 @@
 using FluentAssertions;
 using ProcMan.Configuration;
 using Xunit;
+using ProcMan.Tests.Infrastructure;
 
 namespace ProcMan.Tests.Configuration;
 
@@ -25,7 +26,7 @@ public sealed class DependencyTests : IDisposable
             command: docs
         """;
 
-    private readonly TempDirectory _directory = new();
+    private readonly TestDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
 

@@ -1,12 +1,13 @@
 using FluentAssertions;
 using ProcMan.Configuration;
 using Xunit;
+using ProcMan.Tests.Infrastructure;
 
 namespace ProcMan.Tests.Configuration;
 
 public sealed class EnvironmentPrecedenceTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TestDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
 

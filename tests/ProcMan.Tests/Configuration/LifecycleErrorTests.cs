@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Xunit;
+using ProcMan.Tests.Infrastructure;
 
 namespace ProcMan.Tests.Configuration;
 
@@ -8,7 +9,7 @@ public sealed class LifecycleErrorTests : IDisposable
     /// <summary>Two processes on lines 1-5; each case appends keys to <c>web</c> from line 6, column 5.</summary>
     private const string Header = "processes:\n  db:\n    command: postgres\n  web:\n    command: serve\n";
 
-    private readonly TempDirectory _directory = new();
+    private readonly TestDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
 

@@ -2,12 +2,13 @@ using FluentAssertions;
 using ProcMan.Configuration;
 using ProcMan.Processes;
 using Xunit;
+using ProcMan.Tests.Infrastructure;
 
 namespace ProcMan.Tests.Configuration;
 
 public sealed class LifecycleLoadingTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TestDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
 

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using ProcMan.Configuration;
 using Xunit;
+using ProcMan.Tests.Infrastructure;
 
 namespace ProcMan.Tests.Configuration;
 
@@ -18,7 +19,7 @@ public sealed class ReplicasPortsAndSelectionTests : IDisposable
             command: work
         """;
 
-    private readonly TempDirectory _directory = new();
+    private readonly TestDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
 

@@ -26,7 +26,7 @@ public sealed class ControlTests : IDisposable
         var rows = JsonSerializer.Deserialize(ps.Stdout, ControlJson.Default.IReadOnlyListProcessStatus)!;
         var web = rows.Single(row => row.Name == "web");
         web.State.Should().Be("running");
-        web.Pid.Should().Be(PidOf(up, "web"));
+        web.Pid.Should().Be(up.PidOf("web"));
         web.Lines.Should().Be(3);
         web.Bytes.Should().Be("one\ntwo\nthree\n".Length);
         web.Restarts.Should().Be(0);
@@ -268,9 +268,4 @@ public sealed class ControlTests : IDisposable
         return JsonSerializer.Deserialize(ps.Stdout, ControlJson.Default.IReadOnlyListProcessStatus)!.ToDictionary(row => row.Name);
     }
 
-    private static int PidOf(ProcManRun procman, string name)
-    {
-        var prefix = $"procman | {name} started with pid ";
-        return int.Parse(procman.Lines.Last(line => line.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..]);
-    }
 }

@@ -99,6 +99,13 @@ public sealed class ProcManRun : IAsyncDisposable
 
     public Stream StandardOutputStream => _process.StandardOutput.BaseStream;
 
+    /// <summary>The pid of <paramref name="name"/>'s latest start, from procman's "started with pid" line.</summary>
+    public int PidOf(string name)
+    {
+        var prefix = $"procman | {name} started with pid ";
+        return int.Parse(Lines.Last(line => line.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..]);
+    }
+
     public void Signal(UnixSignal signal) => LibC.Kill(Pid, signal.Number);
 
     /// <summary>Waits until a line satisfying <paramref name="predicate"/> has been written; returns it.</summary>

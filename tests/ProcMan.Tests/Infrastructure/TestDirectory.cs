@@ -10,13 +10,17 @@ public sealed class TestDirectory : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Writes <paramref name="content"/> to <paramref name="name"/> here and returns its full path.</summary>
-    public string Write(string name, string content)
+    /// <summary>Writes <paramref name="content"/> byte for byte (no newline translation) to <paramref name="relativePath"/> here; returns the full path.</summary>
+    public string Write(string relativePath, string content)
     {
-        var file = System.IO.Path.Combine(Path, name);
+        var file = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         File.WriteAllText(file, content);
         return file;
     }
+
+    public string CreateDirectory(string relativePath) =>
+        Directory.CreateDirectory(System.IO.Path.Combine(Path, relativePath)).FullName;
 
     /// <summary>Makes a named pipe here: children use it to wait for each other without polling.</summary>
     public async Task<string> CreateFifoAsync(string name)

@@ -36,10 +36,10 @@ public sealed class LifecycleTests : IDisposable
         (await procman.WaitForExitAsync()).Should().Be(130);
         procman.Lines.Should().Contain("procman | web is waiting for db (process_log_ready)");
         procman.Lines.Should().ContainInOrder(
-            "procman | db started with pid " + PidOf(procman, "db"),
+            "procman | db started with pid " + procman.PidOf("db"),
             "db      | db is ready now",
             "procman | db is ready (printed its ready_log_line)",
-            "procman | web started with pid " + PidOf(procman, "web"));
+            "procman | web started with pid " + procman.PidOf("web"));
     }
 
     [Fact(Timeout = 30_000)]
@@ -61,8 +61,8 @@ public sealed class LifecycleTests : IDisposable
 
         await procman.WaitForExitAsync();
         procman.Lines.Should().ContainInOrder(
-            "procman | db started with pid " + PidOf(procman, "db"),
-            "procman | web started with pid " + PidOf(procman, "web"));
+            "procman | db started with pid " + procman.PidOf("db"),
+            "procman | web started with pid " + procman.PidOf("web"));
     }
 
     [Fact(Timeout = 30_000)]
@@ -141,7 +141,7 @@ public sealed class LifecycleTests : IDisposable
         procman.Lines.Should().ContainInOrder(
             "server  | marker written",
             "procman | server is ready: exited with code 0",
-            "procman | client started with pid " + PidOf(procman, "client"));
+            "procman | client started with pid " + procman.PidOf("client"));
     }
 
     [Fact(Timeout = 30_000)]
@@ -336,18 +336,13 @@ public sealed class LifecycleTests : IDisposable
 
         procman.Lines.Should().ContainInOrder(
             "db      | ready to accept connections",
-            "procman | web started with pid " + PidOf(procman, "web"),
+            "procman | web started with pid " + procman.PidOf("web"),
             "procman | web is ready: exited with code 0",
-            "procman | tests started with pid " + PidOf(procman, "tests"),
+            "procman | tests started with pid " + procman.PidOf("tests"),
             "tests   | tests done");
         procman.Lines.Should().ContainInOrder("procman | sending SIGTERM to web", "procman | sending SIGTERM to db");
     }
 
-    private static string PidOf(ProcManRun procman, string name)
-    {
-        var prefix = $"procman | {name} started with pid ";
-        return procman.Lines.First(line => line.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..];
-    }
 
     private static string Quote(string command) => "\"" + command.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
