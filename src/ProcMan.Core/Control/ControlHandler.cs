@@ -14,6 +14,7 @@ namespace ProcMan.Control;
 public sealed class ControlHandler(Supervisor supervisor, LogHub logs, IReadOnlyDictionary<string, string> processOfInstance, Action<StopRequest> stop)
 {
     private const int DefaultLogLines = 100;
+    private const int MaxBatchBytes = 64 * 1024;
 
     public async Task HandleAsync(ControlRequest request, Stream stream, CancellationToken cancellation)
     {
@@ -116,7 +117,9 @@ public sealed class ControlHandler(Supervisor supervisor, LogHub logs, IReadOnly
                 return;
             while (await follower.WaitToReadAsync(cancellation).ConfigureAwait(false))
             {
-                while (follower.TryRead(out var item))
+                // A bounded batch per write: while the write waits on a slow reader, the
+                // follower's own queue fills and starts dropping, instead of this buffer growing.
+                while (buffer.WrittenCount < MaxBatchBytes && follower.TryRead(out var item))
                 {
                     if (item is LogItem.Lines(var entry))
                         Append(buffer, entry);

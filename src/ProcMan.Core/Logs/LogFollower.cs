@@ -14,45 +14,69 @@ public sealed class LogFollower(Func<LogEntry, bool> wants, long capacityBytes =
     public const long DefaultCapacityBytes = 1024 * 1024;
 
     private readonly Channel<LogItem> _queue = Channel.CreateUnbounded<LogItem>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly object _gate = new();
     private long _queuedBytes;
     private long _skipped;
 
-    /// <summary>Called by the drain only (a single writer).</summary>
+    /// <summary>Called by the drain only; never waits.</summary>
     public void Offer(LogEntry entry)
     {
         if (!wants(entry))
             return;
-        if (Interlocked.Read(ref _queuedBytes) + entry.Lines.Length > capacityBytes)
+        lock (_gate)
         {
-            _skipped += entry.LineCount;
-            return;
+            if (_queuedBytes + entry.Lines.Length > capacityBytes)
+            {
+                _skipped += entry.LineCount;
+                return;
+            }
+            if (_skipped > 0)
+            {
+                _queue.Writer.TryWrite(new LogItem.Skipped(_skipped));
+                _skipped = 0;
+            }
+            _queuedBytes += entry.Lines.Length;
+            _queue.Writer.TryWrite(new LogItem.Lines(entry));
         }
-        if (_skipped > 0)
-        {
-            _queue.Writer.TryWrite(new LogItem.Skipped(_skipped));
-            _skipped = 0;
-        }
-        Interlocked.Add(ref _queuedBytes, entry.Lines.Length);
-        _queue.Writer.TryWrite(new LogItem.Lines(entry));
     }
 
-    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellation) => _queue.Reader.WaitToReadAsync(cancellation);
+    /// <summary>True as soon as there is something to read: an item, or a gap to report.</summary>
+    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellation)
+    {
+        lock (_gate)
+        {
+            // Lines are only dropped while the queue is full, so a wait on an empty queue
+            // cannot miss a gap that appears after this check.
+            if (_skipped > 0)
+                return ValueTask.FromResult(true);
+        }
+        return _queue.Reader.WaitToReadAsync(cancellation);
+    }
 
-    /// <summary>For the one reader: takes the next item and frees its room.</summary>
+    /// <summary>
+    /// For the one reader: takes the next item and frees its room. Once the queue is empty, a
+    /// gap still pending comes out as a marker, so the last drops are reported even when no
+    /// line follows them.
+    /// </summary>
     public bool TryRead(out LogItem item)
     {
-        if (!_queue.Reader.TryRead(out item!))
+        lock (_gate)
+        {
+            if (_queue.Reader.TryRead(out item!))
+            {
+                if (item is LogItem.Lines(var entry))
+                    _queuedBytes -= entry.Lines.Length;
+                return true;
+            }
+            if (_skipped > 0)
+            {
+                item = new LogItem.Skipped(_skipped);
+                _skipped = 0;
+                return true;
+            }
             return false;
-        if (item is LogItem.Lines(var entry))
-            Interlocked.Add(ref _queuedBytes, -entry.Lines.Length);
-        return true;
+        }
     }
 
-    /// <summary>No more lines will come; a gap at the very end is still reported.</summary>
-    public void Complete()
-    {
-        if (_skipped > 0)
-            _queue.Writer.TryWrite(new LogItem.Skipped(_skipped));
-        _queue.Writer.TryComplete();
-    }
+    public void Complete() => _queue.Writer.TryComplete();
 }
