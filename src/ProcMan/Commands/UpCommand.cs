@@ -22,8 +22,14 @@ internal static class UpCommand
             Description = "Colour the prefixes: auto (only on a terminal, unless NO_COLOR is set or FORCE_COLOR forces it), always, never",
             DefaultValueFactory = _ => ColorMode.Auto,
         };
-        var timestamps = new Option<bool>("--timestamps") { Description = "Print the local time (HH:mm:ss.fff) before each line" };
-        var raw = new Option<bool>("--raw") { Description = "Print the lines without a prefix (still one whole line at a time)" };
+        var timestamps = new Option<bool>("--timestamps") { Description = "Print the local time (HH:mm:ss.fff) before each line (text output)" };
+        var raw = new Option<bool>("--raw") { Description = "Print the lines without a prefix, still one whole line at a time (text output)" };
+        var output = new Option<OutputMode>("--output", "-o")
+        {
+            Description = "text: prefixed lines for people; json: one JSON object per line (time, process, stream, line, and ProcMan's event fields)",
+            DefaultValueFactory = _ => OutputMode.Text,
+        };
+        var noSummary = new Option<bool>("--no-summary") { Description = "Do not print the table of processes (exit code, restarts, run time, lines, bytes) at the end" };
         var timeout = new Option<double>("--timeout", "-t")
         {
             Description = "Seconds a process has to exit after SIGTERM before it is killed",
@@ -38,7 +44,7 @@ internal static class UpCommand
 
         var command = new Command("up", "Start the processes of the file and print their output, until one ends or ProcMan is stopped")
         {
-            targets, color, timestamps, raw, timeout,
+            targets, color, timestamps, raw, output, noSummary, timeout,
         };
         configuration.AddTo(command);
         command.SetAction(async (parse, _) =>
@@ -58,7 +64,31 @@ internal static class UpCommand
                 ? TimeSpan.FromSeconds(parse.GetValue(timeout))
                 : loaded.Document.ShutdownTimeout.Value;
             var options = SupervisorOptions.Default with { StopTimeout = stopTimeout };
-            return await new UpRunner(new LinuxProcessLauncher(), format, options).RunAsync(loaded.Processes);
+
+            LogFiles? logFiles;
+            try
+            {
+                // Before anything starts: a log file that cannot be written is a usage error, not a surprise later.
+                logFiles = LogFiles.Open(loaded.Document.LogLocation, [.. loaded.Processes.Select(p => (p.Name, p.Definition?.LogLocation))]);
+            }
+            catch (IOException exception)
+            {
+                Console.Error.WriteLine($"procman: {loaded.Document.File}: {exception.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            using (logFiles)
+            {
+                var mode = parse.GetValue(output);
+                var runner = new UpRunner(new LinuxProcessLauncher(), mode == OutputMode.Json ? new OutputFormat() : format, options)
+                {
+                    Mode = mode,
+                    Summary = !parse.GetValue(noSummary),
+                    GitHubGroups = GitHubGroups.Enabled,
+                    LogFiles = logFiles,
+                };
+                return await runner.RunAsync(loaded.Processes);
+            }
         });
         return command;
     }
