@@ -20,6 +20,10 @@ public static class JsonLineWriter
     // "héllo" stay readable for grep and jq. The output is never embedded in HTML.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // One writer per thread, reset for each object: a writer per line was most of the cost of a flood.
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>Appends the object for <paramref name="line"/> (without its <c>\n</c>) and a newline.</summary>
     public static void Write(IBufferWriter<byte> destination, string process, OutputStream stream, DateTimeOffset time, ReadOnlySpan<byte> line) =>
         Write(destination, process, stream, time, line, details: null);
@@ -27,7 +31,7 @@ public static class JsonLineWriter
     /// <summary>As above, with a ProcMan event's fields after the line, if any.</summary>
     public static void Write(IBufferWriter<byte> destination, string process, OutputStream stream, DateTimeOffset time, ReadOnlySpan<byte> line, EventDetails? details)
     {
-        using (var json = new Utf8JsonWriter(destination, Options))
+        var json = WriterFor(destination);
         {
             json.WriteStartObject();
             WriteHeader(json, time, process, stream);
@@ -49,6 +53,7 @@ public static class JsonLineWriter
                     WriteValue(json, key, value);
             }
             json.WriteEndObject();
+            json.Flush();
         }
         destination.Write("\n"u8);
     }
@@ -56,7 +61,7 @@ public static class JsonLineWriter
     /// <summary>The exit summary as one object: <c>"event": "summary"</c> and a <c>processes</c> array of rows.</summary>
     public static void WriteSummary(IBufferWriter<byte> destination, DateTimeOffset time, IReadOnlyList<SummaryRow> rows)
     {
-        using (var json = new Utf8JsonWriter(destination, Options))
+        var json = WriterFor(destination);
         {
             json.WriteStartObject();
             WriteHeader(json, time, OutputSource.ProcManName, OutputStream.ProcMan);
@@ -78,13 +83,25 @@ public static class JsonLineWriter
             }
             json.WriteEndArray();
             json.WriteEndObject();
+            json.Flush();
         }
         destination.Write("\n"u8);
     }
 
+    private static Utf8JsonWriter WriterFor(IBufferWriter<byte> destination)
+    {
+        if (t_writer is { } json)
+            json.Reset(destination);
+        else
+            t_writer = json = new Utf8JsonWriter(destination, Options);
+        return json;
+    }
+
     private static void WriteHeader(Utf8JsonWriter json, DateTimeOffset time, string process, OutputStream stream)
     {
-        json.WriteString("time", time.ToLocalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+        Span<byte> text = stackalloc byte[48];
+        time.ToLocalTime().TryFormat(text, out var length, "yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        json.WriteString("time", text[..length]);
         json.WriteString("process", process);
         json.WriteString("stream", StreamName(stream));
     }

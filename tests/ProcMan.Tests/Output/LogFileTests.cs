@@ -100,4 +100,22 @@ public sealed class LogFileTests : IDisposable
         procman.Lines.Should().BeEmpty();
         File.Exists(marker).Should().BeFalse("nothing may start");
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_am_warned_once_and_the_processes_run_on_when_a_log_file_cannot_be_written()
+    {
+        // /dev/full opens fine, and every write fails with ENOSPC, like a full disk.
+        _directory.Write("procfile.yml", """
+            processes:
+              web:
+                command: echo hello; echo world
+                log_location: /dev/full
+            """);
+        await using var procman = ProcManRun.Start(_directory.Path, "up");
+
+        (await procman.WaitForExitAsync()).Should().Be(0);
+
+        procman.Lines.Should().ContainInOrder("web     | hello", "web     | world", "procman | web exited with code 0");
+        procman.Lines.Should().ContainSingle(line => line.StartsWith("procman | cannot write the log file /dev/full", StringComparison.Ordinal));
+    }
 }
