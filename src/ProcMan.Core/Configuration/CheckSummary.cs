@@ -25,6 +25,11 @@ public static class CheckSummary
             text.Append("shutdown timeout ").Append(Seconds(shutdownTimeout)).Append('\n');
         }
 
+        if (document.LogLocation is { } logLocation)
+        {
+            text.Append("log file ").Append(logLocation).Append('\n');
+        }
+
         foreach (var plan in configuration.Plans)
         {
             text.Append('\n').Append(plan.Definition.Name).Append(" (").Append(Status(plan)).Append(")\n");
@@ -86,6 +91,11 @@ public static class CheckSummary
         if (process.Shutdown != ShutdownSettings.Default)
         {
             yield return ("shutdown", Describe(process.Shutdown));
+        }
+
+        if (process.LogLocation is { } logLocation)
+        {
+            yield return ("log file", logLocation);
         }
     }
 

@@ -55,6 +55,9 @@ public sealed record ProcessDefinition(
     /// <summary><c>shutdown</c>.</summary>
     public ShutdownSettings Shutdown { get; init; } = ShutdownSettings.Default;
 
+    /// <summary><c>log_location</c> (absolute): a file that gets this process's lines too.</summary>
+    public string? LogLocation { get; init; }
+
     /// <summary>Whether <paramref name="exitCode"/> counts as a successful end.</summary>
     public bool IsSuccess(int exitCode) => exitCode == 0 || SuccessExitCodes.Contains(exitCode);
 

@@ -22,4 +22,7 @@ public sealed record ProcfileDocument(
 {
     /// <summary>Top-level <c>shutdown_timeout_seconds</c>: overrides the command line's <c>--timeout</c>.</summary>
     public TimeSpan? ShutdownTimeout { get; init; }
+
+    /// <summary>Top-level <c>log_location</c> (absolute): a file that gets every line, ProcMan's included.</summary>
+    public string? LogLocation { get; init; }
 }

@@ -59,11 +59,13 @@ internal static class YamlProcfileReader
         var envFiles = EnvFiles(top, file);
         var processes = Processes(top, rootMapping, file, directory, errors);
         var shutdownTimeout = top.Seconds("shutdown_timeout_seconds", zeroAllowed: true);
+        var logLocation = LogLocation(top, directory);
         top.ReportUnknownKeys();
 
         return new ProcfileDocument(file, directory, ProcfileFormat.Yaml, version, envFiles, environment, processes)
         {
             ShutdownTimeout = shutdownTimeout,
+            LogLocation = logLocation,
         };
     }
 
@@ -142,6 +144,7 @@ internal static class YamlProcfileReader
         var (availability, writtenExitOnEnd) = YamlAvailabilityReader.Read(process);
         var successExitCodes = YamlAvailabilityReader.SuccessExitCodes(process);
         var shutdown = YamlShutdownReader.Read(process);
+        var logLocation = LogLocation(process, directory);
         process.ReportUnknownKeys();
 
         if (hasCommand && hasEntrypoint)
@@ -186,7 +189,35 @@ internal static class YamlProcfileReader
             WrittenExitOnEnd = writtenExitOnEnd,
             SuccessExitCodes = successExitCodes,
             Shutdown = shutdown,
+            LogLocation = logLocation,
         };
+    }
+
+    /// <summary>
+    /// <c>log_location</c>: a file to append the lines to, relative to the configuration's
+    /// directory. Whether it can be opened is found out when <c>up</c> opens it, before anything starts.
+    /// </summary>
+    private static string? LogLocation(YamlMappingReader reader, string directory)
+    {
+        if (reader.String("log_location") is not { } relative)
+        {
+            return null;
+        }
+
+        var at = reader.PositionOfValue("log_location")!;
+        if (string.IsNullOrWhiteSpace(relative))
+        {
+            reader.Report(at, $"`log_location` {reader.Owner} is empty: give a file path");
+            return null;
+        }
+
+        var absolute = Path.GetFullPath(Path.Combine(directory, relative));
+        if (System.IO.Directory.Exists(absolute) || relative.EndsWith('/'))
+        {
+            reader.Report(at, $"`log_location` {reader.Owner} must be a file, but `{relative}` is a directory");
+        }
+
+        return absolute;
     }
 
     private static string WorkingDirectory(YamlMappingReader process, string directory, ErrorCollector errors)

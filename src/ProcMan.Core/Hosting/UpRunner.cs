@@ -1,3 +1,4 @@
+using System.Text;
 using ProcMan.Configuration;
 using ProcMan.Control;
 using ProcMan.Logging;
@@ -13,10 +14,23 @@ namespace ProcMan.Hosting;
 /// <summary>
 /// <c>procman up</c> once the configuration is loaded: wires the children's pumps, ProcMan's
 /// own log events and the drain through one bounded channel, and shuts down in the order that
-/// loses nothing: children reaped, pumps finished, channel completed, drain flushed.
+/// loses nothing: children reaped, pumps finished, summary written, channel completed, drain
+/// flushed (console and log files); then, in GitHub Actions, the failed processes' last lines.
 /// </summary>
 public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, SupervisorOptions options)
 {
+    /// <summary>Text (decorated by the format) or JSON.</summary>
+    public OutputMode Mode { get; init; } = OutputMode.Text;
+
+    /// <summary>Write the exit summary after the last line.</summary>
+    public bool Summary { get; init; } = true;
+
+    /// <summary>Repeat each failed process's last lines in a <c>::group::</c> (text mode only).</summary>
+    public bool GitHubGroups { get; init; }
+
+    /// <summary>The <c>log_location</c> files, already open; the caller disposes them.</summary>
+    public LogFiles? LogFiles { get; init; }
+
     /// <summary>
     /// Runs <paramref name="specs"/> writing to stdout, answering <paramref name="control"/>'s
     /// requests if given; returns ProcMan's exit code.
@@ -28,11 +42,14 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
     {
         var channel = new OutputChannel();
         var logs = new LogHub();
-        var drain = new OutputDrain(channel, stdout, new LinePrefixer(format, specs.Select(s => s.Name)), logs);
-        var draining = Task.Run(drain.RunAsync);
-
         var sink = new ChannelLogSink(channel);
         using var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+        ILineFormat lineFormat = Mode == OutputMode.Json
+            ? new JsonLineFormat()
+            : new TextLineFormat(new LinePrefixer(format, specs.Select(s => s.Name)));
+        var drain = new OutputDrain(channel, stdout, lineFormat, logs, LogFiles, problem => logger.Warning("{Problem}", problem));
+        var draining = Task.Run(drain.RunAsync);
+
         var supervisor = new Supervisor(specs, launcher, channel, logger, options);
         using var signals = new TerminationSignals(supervisor.RequestStop);
         _ = drain.Failure.ContinueWith(failure => OnOutputFailed(failure.Result, supervisor), TaskScheduler.Default);
@@ -41,11 +58,34 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
 
         var exitCode = await supervisor.RunAsync().ConfigureAwait(false);
         await sink.FlushAsync().ConfigureAwait(false);
+        if (Summary)
+            await WriteSummaryAsync(channel, supervisor.FinalSummary).ConfigureAwait(false);
         channel.Complete();
         await draining.ConfigureAwait(false);
 
+        if (GitHubGroups && Mode == OutputMode.Text && !drain.Failure.IsCompleted)
+        {
+            try
+            {
+                // The drain is done: stdout is free, and the log hub has every line.
+                Output.GitHubGroups.Write(new BufferedOutput(stdout), lineFormat, logs, supervisor.FinalSummary);
+            }
+            catch (IOException)
+            {
+                // The reader went away after the last line: nothing more to tell it.
+            }
+        }
+
         // Lines were lost, so the run cannot count as a success, whatever the children did.
         return drain.Failure.IsCompleted ? drain.Failure.Result.ExitCode : exitCode;
+    }
+
+    /// <summary>The table as ProcMan's own lines, after every other line; JSON gets the rows as one object.</summary>
+    private static ValueTask WriteSummaryAsync(OutputChannel channel, IReadOnlyList<SummaryRow> rows)
+    {
+        var text = Encoding.UTF8.GetBytes(SummaryTable.Render(rows));
+        var chunk = OutputChunk.Copy(OutputSource.ProcMan, OutputStream.ProcMan, new(text), addNewline: false) with { Details = new SummaryDetails(rows) };
+        return channel.WriteAsync(chunk);
     }
 
     private static void OnOutputFailed(OutputFailure failure, Supervisor supervisor)

@@ -28,13 +28,15 @@ public sealed class LinePrefixer
     public OutputFormat Format => _format;
 
     /// <summary>Whether lines go out exactly as they came, so a whole chunk can be written at once.</summary>
-    public bool IsVerbatim => _format.Raw;
+    public bool IsVerbatim => _format.Raw || (!_format.Names && !_format.Timestamps);
 
     /// <summary>The bytes to write before every line of <paramref name="source"/>, without the timestamp.</summary>
     public byte[] PrefixOf(OutputSource source)
     {
         if (!_prefixes.TryGetValue(source, out var prefix))
         {
+            if (!_format.Names)
+                return _prefixes[source] = [];
             var name = source.Name.PadRight(_nameWidth) + " |";
             var text = _format.Colors ? $"\e[{ColorOf(source)}m{name}{Reset} " : name + " ";
             _prefixes[source] = prefix = Encoding.UTF8.GetBytes(text);
@@ -50,7 +52,7 @@ public sealed class LinePrefixer
         var written = 0;
         if (_format.Colors)
             written += Encoding.ASCII.GetBytes($"\e[{TimestampColor}m", destination);
-        time.LocalDateTime.TryFormat(destination[written..], out var length, "HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        time.LocalDateTime.TryFormat(destination[written..], out var length, _format.TimestampPattern, CultureInfo.InvariantCulture);
         written += length;
         if (_format.Colors)
             written += Encoding.ASCII.GetBytes(Reset, destination[written..]);

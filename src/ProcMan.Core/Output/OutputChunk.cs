@@ -13,6 +13,12 @@ public readonly record struct OutputChunk(OutputSource Source, OutputStream Stre
 {
     public ReadOnlySpan<byte> Lines => Buffer.AsSpan(0, Length);
 
+    /// <summary>
+    /// What a machine-readable format needs beyond the text: a ProcMan event's fields, or the
+    /// exit summary's rows. The text formats ignore it (the lines already say it all).
+    /// </summary>
+    public OutputDetails? Details { get; init; }
+
     /// <summary>Copies <paramref name="bytes"/> into a rented buffer, adding a final <c>\n</c> if asked.</summary>
     public static OutputChunk Copy(OutputSource source, OutputStream stream, in ReadOnlySequence<byte> bytes, bool addNewline)
     {

@@ -1,22 +1,32 @@
 namespace ProcMan.Output;
 
 /// <summary>
-/// The one owner of ProcMan's stdout: takes chunks off the channel in order, decorates each
-/// line, and writes through a large buffer that is flushed whenever the channel runs empty, so
-/// a flood costs few system calls and a lone line still goes out at once.
+/// The one owner of ProcMan's stdout: takes chunks off the channel in order, formats each line
+/// (<see cref="ILineFormat"/>: text or JSON), and writes through a large buffer that is flushed
+/// whenever the channel runs empty, so a flood costs few system calls and a lone line still goes
+/// out at once. The same lines go to the <c>log_location</c> files, flushed at the same moments.
 /// </summary>
 /// <remarks>
 /// When writing fails, the drain keeps taking chunks and drops them, so no child blocks on a
-/// full channel while ProcMan stops everything; <see cref="Failure"/> tells why.
+/// full channel while ProcMan stops everything; <see cref="Failure"/> tells why. A log file that
+/// fails is given up on its own, with a warning, and the console goes on.
 /// </remarks>
-public sealed class OutputDrain(OutputChannel input, Stream output, LinePrefixer prefixer, Logs.LogHub? logs = null)
+public sealed class OutputDrain(
+    OutputChannel input,
+    Stream output,
+    ILineFormat format,
+    Logs.LogHub? logs = null,
+    LogFiles? files = null,
+    Action<string>? warn = null)
 {
-    private const int BufferSize = 64 * 1024;
-    private const int MaxTimestampLength = 32;
-
-    private readonly byte[] _buffer = new byte[BufferSize];
+    private readonly BufferedOutput _console = new(output);
     private readonly TaskCompletionSource<OutputFailure> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _buffered;
+
+    /// <summary>The text format decorated by <paramref name="prefixer"/>: what <c>procman up</c> prints by default.</summary>
+    public OutputDrain(OutputChannel input, Stream output, LinePrefixer prefixer, Logs.LogHub? logs = null)
+        : this(input, output, new TextLineFormat(prefixer), logs)
+    {
+    }
 
     /// <summary>Completes if and when writing fails; never faults.</summary>
     public Task<OutputFailure> Failure => _failure.Task;
@@ -31,8 +41,10 @@ public sealed class OutputDrain(OutputChannel input, Stream output, LinePrefixer
                 try
                 {
                     logs?.Publish(chunk);
+                    if (files is not null)
+                        WriteFiles(chunk);
                     if (!_failure.Task.IsCompleted)
-                        Write(chunk);
+                        format.Write(chunk, _console);
                 }
                 catch (IOException exception)
                 {
@@ -48,64 +60,33 @@ public sealed class OutputDrain(OutputChannel input, Stream output, LinePrefixer
         logs?.Complete();
     }
 
-    private void Write(in OutputChunk chunk)
+    private void WriteFiles(in OutputChunk chunk)
     {
-        if (prefixer.IsVerbatim)
+        foreach (var file in files!.For(chunk.Source))
         {
-            Append(chunk.Lines);
-            return;
+            if (file.Write(chunk) is { } problem)
+                warn?.Invoke(problem);
         }
-        Span<byte> timestamp = stackalloc byte[MaxTimestampLength];
-        timestamp = timestamp[..prefixer.FormatTimestamp(chunk.Time, timestamp)];
-        var prefix = prefixer.PrefixOf(chunk.Source);
-        var lines = chunk.Lines;
-        while (!lines.IsEmpty)
-        {
-            var length = lines.IndexOf((byte)'\n') + 1;
-            Append(timestamp);
-            Append(prefix);
-            Append(lines[..length]);
-            lines = lines[length..];
-        }
-    }
-
-    private void Append(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length > _buffer.Length - _buffered)
-        {
-            FlushBuffer();
-            if (bytes.Length > _buffer.Length)
-            {
-                output.Write(bytes);
-                return;
-            }
-        }
-        bytes.CopyTo(_buffer.AsSpan(_buffered));
-        _buffered += bytes.Length;
     }
 
     private void Flush()
     {
+        if (files is not null)
+        {
+            foreach (var file in files.Files)
+            {
+                if (file.Flush() is { } problem)
+                    warn?.Invoke(problem);
+            }
+        }
         try
         {
             if (!_failure.Task.IsCompleted)
-            {
-                FlushBuffer();
-                output.Flush();
-            }
+                _console.Flush();
         }
         catch (IOException exception)
         {
             _failure.TrySetResult(OutputFailure.From(exception));
         }
-    }
-
-    private void FlushBuffer()
-    {
-        if (_buffered == 0)
-            return;
-        var count = _buffered;
-        _buffered = 0; // A failed write is not retried: the output is gone either way.
-        output.Write(_buffer, 0, count);
     }
 }

@@ -56,6 +56,9 @@ internal sealed class ProcessInstance(ProcessSpec spec, int index)
 
     public ExitStatus? LastExit { get; private set; }
 
+    /// <summary>The total time its runs ran (those that have exited).</summary>
+    public TimeSpan RunTime { get; set; }
+
     /// <summary>How many times its restart policy restarted it (what <c>max_restarts</c> limits).</summary>
     public int Restarts { get; private set; }
 

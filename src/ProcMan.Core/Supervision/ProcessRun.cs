@@ -38,7 +38,11 @@ internal sealed class ProcessRun : IDisposable
     /// <summary>Cancelled when the run is over, to end its probes.</summary>
     public CancellationToken ProbesEnd => _endProbes.Token;
 
+    /// <summary>How long it has run; once it has exited, how long it ran.</summary>
     public TimeSpan Age => _age.Elapsed;
+
+    /// <summary>The child has exited: <see cref="Age"/> stops there.</summary>
+    public void StopClock() => _age.Stop();
 
     public bool HasExited => Process.Exited.IsCompleted;
 

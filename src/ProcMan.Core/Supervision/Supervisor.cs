@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using ProcMan.Configuration;
 using ProcMan.Control;
+using ProcMan.Logging;
 using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Supervision.Probes;
@@ -118,10 +119,27 @@ public sealed class Supervisor(
         }
 
         await AbandonStuckOutputAsync().ConfigureAwait(false);
+        FinalSummary = [.. _instances.Select(Summarize)];
         foreach (var run in _runs)
             run.Dispose();
         return _exitPolicy.ExitCode;
     }
+
+    /// <summary>Every instance as it ended, for the exit summary; set when <see cref="RunAsync"/> returns.</summary>
+    public IReadOnlyList<SummaryRow> FinalSummary { get; private set; } = [];
+
+    private ILogger Log(string kind) => log.ForContext(LogEvents.Property, kind);
+
+    private static SummaryRow Summarize(ProcessInstance instance) => new(
+        instance.Name,
+        instance.Run?.Process.Pid,
+        instance.State.ToString().ToLowerInvariant(),
+        instance.LastExit?.Code,
+        instance.LastExit?.Signal?.ToString(),
+        Math.Max(0, instance.Starts - 1),
+        instance.RunTime,
+        instance.Counter.Lines,
+        instance.Counter.Bytes);
 
     /// <summary>
     /// Everything is at rest and its output is in; but instances stopped on request keep ProcMan
@@ -149,24 +167,24 @@ public sealed class Supervisor(
                 if (instance.State == ProcessState.Running && instance.Definition?.ReadinessProbe is null)
                 {
                     instance.MoveTo(ProcessState.Ready);
-                    log.Information("{Name} is ready (printed its ready_log_line)", instance.Name);
+                    Log(LogEvents.Ready).Information("{Name} is ready (printed its ready_log_line)", instance.Name);
                 }
                 break;
             case ReadinessChanged(var instance, var run, var result) when run == instance.Run && instance.IsUp:
                 if (result.Success && instance.State == ProcessState.Running)
                 {
                     instance.MoveTo(ProcessState.Ready);
-                    log.Information("{Name} is ready: {Summary}", instance.Name, result.Summary);
+                    Log(LogEvents.Ready).Information("{Name} is ready: {Summary}", instance.Name, result.Summary);
                 }
                 else if (!result.Success)
                 {
                     if (instance.State == ProcessState.Ready)
                         instance.MoveTo(ProcessState.Running);
-                    log.Warning("{Name} is not ready (readiness probe): {Summary}", instance.Name, result.Summary);
+                    Log(LogEvents.NotReady).Warning("{Name} is not ready (readiness probe): {Summary}", instance.Name, result.Summary);
                 }
                 break;
             case LivenessFailed(var instance, var run, var result) when run == instance.Run && instance.IsUp && !run.StopSent:
-                log.Warning("{Name} is unhealthy (liveness probe): {Summary}; stopping it", instance.Name, result.Summary);
+                Log(LogEvents.Unhealthy).Warning("{Name} is unhealthy (liveness probe): {Summary}; stopping it", instance.Name, result.Summary);
                 run.FailedLiveness = true;
                 SendStop(instance, run);
                 break;
@@ -205,7 +223,10 @@ public sealed class Supervisor(
     private void OnExited(ProcessInstance instance, ProcessRun run, ExitStatus status)
     {
         run.EndProbes();
-        log.Information("{Name} {Status}", instance.Name, status.ToString());
+        Log(LogEvents.Exited).ForContext("ExitCode", status.Code).ForContext("Signal", status.Signal?.ToString())
+            .Information("{Name} {Status}", instance.Name, status.ToString());
+        // Measured when the child exited, not now (its last lines may have come later).
+        instance.RunTime += run.Age;
         if (_stopping)
             StopLeftovers(run);
         if (run != instance.Run)
@@ -230,8 +251,12 @@ public sealed class Supervisor(
             var delay = instance.NextBackoff();
             instance.MoveTo(ProcessState.Restarting);
             var limit = instance.Availability.MaxRestarts;
-            log.Information("{Name} restarting in {Delay} s (attempt {Attempt}{OfMax})",
-                instance.Name, delay.TotalSeconds.ToString("0.###"), instance.Restarts + 1, limit == 0 ? "" : $" of {limit}");
+            // Two templates rather than an " of N" property, so that JSON gets a number (max_restarts) or nothing.
+            var restarting = Log(LogEvents.Restarting);
+            if (limit == 0)
+                restarting.Information("{Name} restarting in {DelaySeconds:0.###} s (attempt {Attempt})", instance.Name, delay.TotalSeconds, instance.Restarts + 1);
+            else
+                restarting.Information("{Name} restarting in {DelaySeconds:0.###} s (attempt {Attempt} of {MaxRestarts})", instance.Name, delay.TotalSeconds, instance.Restarts + 1, limit);
             _ = Task.Delay(delay).ContinueWith(_ => _mailbox.Writer.TryWrite(new RestartDue(instance)), TaskScheduler.Default);
             return;
         }
@@ -256,7 +281,7 @@ public sealed class Supervisor(
         }
         else
         {
-            log.Information("{Name} completed; the others run on (exit_on_end is false)", instance.Name);
+            Log(LogEvents.Completed).Information("{Name} completed; the others run on (exit_on_end is false)", instance.Name);
         }
     }
 
@@ -289,14 +314,14 @@ public sealed class Supervisor(
         foreach (var instance in _instances.Where(i => i.State == ProcessState.Waiting))
         {
             if (_graph.Evaluate(instance) is DependencyGraph.Pending(var waitingFor))
-                log.Information("{Name} is waiting for {WaitingFor}", instance.Name, waitingFor);
+                Log(LogEvents.Waiting).Information("{Name} is waiting for {WaitingFor}", instance.Name, waitingFor);
         }
     }
 
     private void Skip(ProcessInstance instance, string reason)
     {
         instance.MoveTo(ProcessState.Skipped);
-        log.Warning("{Name} skipped: {Reason}", instance.Name, reason);
+        Log(LogEvents.Skipped).Warning("{Name} skipped: {Reason}", instance.Name, reason);
         _exitPolicy.Failed(ExitPolicy.SkippedCode);
     }
 
@@ -309,7 +334,7 @@ public sealed class Supervisor(
         }
         catch (ProcessStartException exception)
         {
-            log.Error("{Name} could not be started: {Reason}", instance.Name, exception.Message);
+            Log(LogEvents.StartFailed).Error("{Name} could not be started: {Reason}", instance.Name, exception.Message);
             instance.MoveTo(ProcessState.Failed);
             Ended(instance, null, failed: true);
             return;
@@ -319,7 +344,7 @@ public sealed class Supervisor(
         if (instance.Definition?.ReadyLogLine is { } text)
             readyLine = new ReadyLineWatcher(text, () => _mailbox.Writer.TryWrite(new LoggedReady(instance, readyLine!)));
         // Said before the pumps start, so that it comes before the child's first line.
-        log.Information("{Name} started with pid {Pid}", instance.Name, process.Pid);
+        Log(LogEvents.Started).Information("{Name} started with pid {Pid}", instance.Name, process.Pid);
         ILineObserver[] observers = readyLine is null ? [instance.Counter] : [instance.Counter, readyLine];
         var run = new ProcessRun(instance.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, observers);
         _runs.Add(run);
@@ -430,7 +455,7 @@ public sealed class Supervisor(
         if (_stopping)
             return;
         _stopping = true;
-        log.Information("stopping all processes: {Reason}", reason);
+        Log(LogEvents.Stopping).Information("stopping all processes: {Reason}", reason);
         foreach (var instance in _instances)
         {
             // A dependent whose dependency just failed is skipped, and says why; the rest simply won't start.
@@ -474,12 +499,12 @@ public sealed class Supervisor(
         var shutdown = instance.Shutdown;
         if (shutdown.Command is { } command)
         {
-            log.Information("running the shutdown command of {Name}", instance.Name);
+            Log(LogEvents.ShutdownCommand).Information("running the shutdown command of {Name}", instance.Name);
             RunShutdownCommand(instance, command);
         }
         else
         {
-            log.Information("sending {Signal} to {Name}", shutdown.Signal.ToString(), instance.Name);
+            Log(LogEvents.SignalSent).Information("sending {Signal} to {Name}", shutdown.Signal.ToString(), instance.Name);
             run.Process.SignalGroup(shutdown.Signal);
         }
         ScheduleKill(run, shutdown.Timeout ?? options.StopTimeout);
@@ -509,7 +534,7 @@ public sealed class Supervisor(
     {
         run.Killed = true;
         if (!run.HasExited)
-            log.Warning("sending SIGKILL to {Name} {Why}", run.Name, why);
+            Log(LogEvents.Killed).ForContext("Signal", "SIGKILL").Warning("sending SIGKILL to {Name} {Why}", run.Name, why);
         run.Process.KillEverything();
     }
 
@@ -521,6 +546,7 @@ public sealed class Supervisor(
     private async Task ReportExitAsync(ProcessInstance instance, ProcessRun run)
     {
         var status = await run.Process.Exited.ConfigureAwait(false);
+        run.StopClock();
         await Task.WhenAny(run.Output, Task.Delay(options.ExitReportGrace)).ConfigureAwait(false);
         _mailbox.Writer.TryWrite(new RunExited(instance, run, status));
         await run.Output.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);

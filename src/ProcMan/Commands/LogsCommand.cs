@@ -33,7 +33,9 @@ internal static class LogsCommand
                 using var client = await ControlClient.ConnectAsync(parse.GetValue(file)!);
                 if (ControlCommands.Report(await client.SendAsync(request, cancellation)) is not { Names: { } inUse })
                     return ExitCodes.Failure;
-                return await PrintAsync(client.ReadLinesAsync(cancellation), inUse, format.Resolve(parse));
+                return parse.GetValue(format.Output) == OutputMode.Json
+                    ? await CopyAsync(client.ReadLinesAsync(cancellation))
+                    : await PrintAsync(client.ReadLinesAsync(cancellation), inUse, format.Resolve(parse));
             }
             catch (NotRunningException exception)
             {
@@ -42,6 +44,26 @@ internal static class LogsCommand
             }
         });
         return command;
+    }
+
+    /// <summary>--output json: the socket already speaks it, one object per line.</summary>
+    private static async Task<int> CopyAsync(IAsyncEnumerable<string> json)
+    {
+        await using var stdout = FileDescriptorStream.StandardOutput();
+        try
+        {
+            await foreach (var line in json)
+                stdout.Write(Encoding.UTF8.GetBytes(line + "\n"));
+        }
+        catch (IOException exception) when (OutputFailure.From(exception).ReaderClosed)
+        {
+            return OutputFailure.From(exception).ExitCode;
+        }
+        catch (IOException)
+        {
+            // procman went away mid-line: what came has been printed.
+        }
+        return 0;
     }
 
     /// <summary>Turns the JSON lines back into chunks and prints them through a drain, exactly as <c>up</c> would.</summary>

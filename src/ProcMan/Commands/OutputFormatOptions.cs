@@ -12,17 +12,27 @@ internal sealed class OutputFormatOptions
         DefaultValueFactory = _ => ColorMode.Auto,
     };
 
-    public Option<bool> Timestamps { get; } = new("--timestamps") { Description = "Print the local time (HH:mm:ss.fff) before each line" };
+    public Option<bool> Timestamps { get; } = new("--timestamps") { Description = "Print the local time (HH:mm:ss.fff) before each line (text output)" };
 
-    public Option<bool> Raw { get; } = new("--raw") { Description = "Print the lines without a prefix (still one whole line at a time)" };
+    public Option<bool> Raw { get; } = new("--raw") { Description = "Print the lines without a prefix, still one whole line at a time (text output)" };
+
+    public Option<OutputMode> Output { get; } = new("--output", "-o")
+    {
+        Description = "text: prefixed lines for people; json: one JSON object per line (time, process, stream, line, and ProcMan's event fields)",
+        DefaultValueFactory = _ => OutputMode.Text,
+    };
 
     public void AddTo(Command command)
     {
         command.Options.Add(Color);
         command.Options.Add(Timestamps);
         command.Options.Add(Raw);
+        command.Options.Add(Output);
     }
 
+    /// <summary>The text decoration asked for; JSON output takes none of it.</summary>
     public OutputFormat Resolve(ParseResult parse) =>
-        new(parse.GetValue(Color).Resolve(), parse.GetValue(Timestamps), parse.GetValue(Raw));
+        parse.GetValue(Output) == OutputMode.Json
+            ? new OutputFormat()
+            : new OutputFormat(parse.GetValue(Color).Resolve(), parse.GetValue(Timestamps), parse.GetValue(Raw));
 }

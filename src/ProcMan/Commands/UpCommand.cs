@@ -19,6 +19,7 @@ internal static class UpCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var format = new OutputFormatOptions();
+        var noSummary = new Option<bool>("--no-summary") { Description = "Do not print the table of processes (exit code, restarts, run time, lines, bytes) at the end" };
         var timeout = new Option<double>("--timeout", "-t")
         {
             Description = "Seconds a process has to exit after SIGTERM before it is killed",
@@ -33,7 +34,7 @@ internal static class UpCommand
 
         var command = new Command("up", "Start the processes of the file and print their output, until one ends or ProcMan is stopped")
         {
-            targets, timeout,
+            targets, noSummary, timeout,
         };
         format.AddTo(command);
         configuration.AddTo(command);
@@ -53,19 +54,45 @@ internal static class UpCommand
                 ? TimeSpan.FromSeconds(parse.GetValue(timeout))
                 : loaded.Document.ShutdownTimeout.Value;
             var options = SupervisorOptions.Default with { StopTimeout = stopTimeout };
-            ControlServer control;
+            LogFiles? logFiles;
             try
             {
-                // Taken before anything starts: a second `up` on the same file is refused here.
-                control = ControlServer.Bind(ControlSocketPath.For(loaded.Document.File));
+                // Before anything starts: a log file that cannot be written is a usage error, not a surprise later.
+                logFiles = LogFiles.Open(loaded.Document.LogLocation, [.. loaded.Processes.Select(p => (p.Name, p.Definition?.LogLocation))]);
             }
-            catch (Exception exception) when (exception is AlreadyRunningException or IOException)
+            catch (IOException exception)
             {
                 Console.Error.WriteLine($"procman: {loaded.Document.File}: {exception.Message}");
-                return ExitCodes.Failure;
+                return ExitCodes.UsageError;
             }
-            await using (control)
-                return await new UpRunner(new LinuxProcessLauncher(), format.Resolve(parse), options).RunAsync(loaded.Processes, control);
+
+            using (logFiles)
+            {
+                ControlServer control;
+                try
+                {
+                    // Taken before anything starts: a second `up` on the same file is refused here.
+                    control = ControlServer.Bind(ControlSocketPath.For(loaded.Document.File));
+                }
+                catch (Exception exception) when (exception is AlreadyRunningException or IOException)
+                {
+                    Console.Error.WriteLine($"procman: {loaded.Document.File}: {exception.Message}");
+                    return ExitCodes.Failure;
+                }
+
+                await using (control)
+                {
+                    var mode = parse.GetValue(format.Output);
+                    var runner = new UpRunner(new LinuxProcessLauncher(), format.Resolve(parse), options)
+                    {
+                        Mode = mode,
+                        Summary = !parse.GetValue(noSummary),
+                        GitHubGroups = GitHubGroups.Enabled,
+                        LogFiles = logFiles,
+                    };
+                    return await runner.RunAsync(loaded.Processes, control);
+                }
+            }
         });
         return command;
     }

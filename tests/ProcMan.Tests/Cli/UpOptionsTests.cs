@@ -63,12 +63,14 @@ public sealed class UpOptionsTests : IDisposable
         var help = await RunAsync("up", "--help");
 
         version.Stdout.Should().MatchRegex(@"^\d+\.\d+\.\d+");
-        help.Stdout.Should().Contain("--timeout").And.Contain("--color").And.Contain("--raw").And.Contain("--timestamps");
+        help.Stdout.Should().Contain("--timeout").And.Contain("--color").And.Contain("--raw").And.Contain("--timestamps")
+            .And.Contain("--output").And.Contain("--no-summary");
     }
 
     [Theory(Timeout = 30_000)]
     [InlineData("up", "--color", "sometimes")]
     [InlineData("up", "--timeout", "-1")]
+    [InlineData("up", "--output", "yaml")]
     [InlineData("up", "one.yml", "two.yml")]
     [InlineData("frobnicate")]
     public async Task I_get_exit_code_2_and_a_short_message_for_a_bad_command_line(params string[] arguments)

@@ -111,6 +111,13 @@ public sealed class ControlTests : IDisposable
 
         last.ExitCode.Should().Be(0);
         last.Lines.Should().Equal("web     | line 4", "web     | line 5");
+        var json = await ProcManCommand.RunAsync(_directory.Path, "logs", "-n", "1", "--output", "json", "web");
+        using (var line = JsonDocument.Parse(json.Lines.Single()))
+        {
+            line.RootElement.GetProperty("process").GetString().Should().Be("web");
+            line.RootElement.GetProperty("stream").GetString().Should().Be("stdout");
+            line.RootElement.GetProperty("line").GetString().Should().Be("line 5");
+        }
 
         await using var follower = ProcManRun.Start(_directory.Path, "logs", "-f", "-n", "1", "web");
         await follower.WaitForLineAsync(line => line == "web     | line 5");

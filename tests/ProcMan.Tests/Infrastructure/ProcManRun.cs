@@ -54,6 +54,8 @@ public sealed class ProcManRun : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         // Tests see the plain, uncoloured format unless they ask otherwise.
         startInfo.Environment.Remove("FORCE_COLOR");
+        // ...and without GitHub Actions' groups, even when the suite runs in GitHub Actions.
+        startInfo.Environment.Remove("GITHUB_ACTIONS");
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
             startInfo.Environment[key] = value;
         return new ProcManRun(Process.Start(startInfo)!, captureStdout, pauseStdout);
