@@ -49,4 +49,7 @@ internal sealed class LineWatcher
 
     /// <summary>Blocks until the stream ended (every writer closed it).</summary>
     public void WaitForEnd() => _thread.Join();
+
+    /// <summary>As <see cref="WaitForEnd()"/>, but gives up after <paramref name="timeout"/>: false when some process still holds the pipe.</summary>
+    public bool WaitForEnd(TimeSpan timeout) => _thread.Join(timeout);
 }

@@ -27,15 +27,15 @@ try
     var procman = new ProcManRunner(executable);
     var table = new ResultTable();
 
-    Console.Error.WriteLine("measuring memory...");
+    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring memory...");
     var idleKiB = new Memory(procman, workRoot).Run(table);
-    Console.Error.WriteLine("measuring start and stop...");
+    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring start and stop...");
     new StartStop(procman, workRoot).Run(table);
-    Console.Error.WriteLine("measuring lone-line latency...");
+    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring lone-line latency...");
     new Latency(procman, workRoot).Run(table);
-    Console.Error.WriteLine("measuring idle CPU (10 s)...");
+    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring idle CPU (10 s)...");
     new IdleCpu(procman, workRoot).Run(table);
-    Console.Error.WriteLine("measuring throughput...");
+    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring throughput...");
     new Throughput(procman, workRoot, runs).Run(table, idleKiB);
 
     var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[0];

@@ -11,7 +11,13 @@ namespace ProcMan.Benchmarks.Measures;
 internal sealed class StartStop(ProcManRunner procman, string workRoot)
 {
     private const int Children = 100;
-    private const string Cooperative = "trap 'exit 0' TERM; echo up; sleep 300 & wait";
+    // The child says "up" only once its sleep runs as sleep: between fork and exec, the forked
+    // shell still has the TERM trap, so a group SIGTERM landing there is swallowed and the
+    // sleep lives on, an orphan holding the output pipe open for 300 s. That happened on a
+    // busy machine with the plain `echo up; sleep 300 & wait`. `read` of /proc/PID/comm is a
+    // builtin, so the wait for the exec forks nothing.
+    private const string Cooperative =
+        "trap 'exit 0' TERM; sleep 300 & until read name < /proc/$!/comm && [ \"$name\" = sleep ]; do :; done; echo up; wait";
 
     public void Run(ResultTable table)
     {
@@ -24,11 +30,14 @@ internal sealed class StartStop(ProcManRunner procman, string workRoot)
         if (exitCode != 130)
             Console.Error.WriteLine($"  procman exited with {exitCode} after SIGINT (expected 130)");
 
+        // The trap only notes the signal: the groups are killed once the loop is over, so a
+        // SIGINT that comes before the last pid was noted cannot leave a child behind.
         var script = $"""
-            pids=''
-            trap 'kill -TERM $pids; wait; exit 130' INT
+            pids='' stop=''
+            trap 'stop=1' INT
             for i in $(seq {Children}); do setsid /bin/sh -c {Shell.Quote(Cooperative)} & pids="$pids -$!"; done
-            wait
+            until [ -n "$stop" ]; do wait; done
+            kill -TERM $pids; wait; exit 130
             """;
         clock.Restart();
         var (shellStart, shellStop, _) = Measure(Shell.Start(script, directory, pipeStdout: true), clock);
@@ -50,7 +59,9 @@ internal sealed class StartStop(ProcManRunner procman, string workRoot)
             LibC.Kill(process.Id, LibC.SigInt);
             process.WaitForExit();
             var stop = clock.Elapsed.TotalSeconds;
-            watcher.WaitForEnd();
+            // Never hang the whole benchmark on a descendant that kept the pipe open.
+            if (!watcher.WaitForEnd(TimeSpan.FromSeconds(10)))
+                Console.Error.WriteLine($"  pid {process.Id} exited, but a descendant still held its stdout open 10 s later");
             return (start, stop, process.ExitCode);
         }
     }
