@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using ProcMan.Benchmarks;
+using ProcMan.Benchmarks.Measures;
+
+// Usage: dotnet run -c Release --project tests/ProcMan.Benchmarks [-- --procman PATH] [--runs N]
+// Without --procman, procman is published from this checkout first.
+string? executable = null;
+var runs = 5;
+for (var i = 0; i < args.Length - 1; i++)
+{
+    if (args[i] == "--procman")
+        executable = Path.GetFullPath(args[++i]);
+    else if (args[i] == "--runs")
+        runs = int.Parse(args[++i]);
+}
+
+var workRoot = Path.Combine(Path.GetTempPath(), $"procman-bench-{Environment.ProcessId}");
+Directory.CreateDirectory(workRoot);
+try
+{
+    var total = Stopwatch.StartNew();
+    // Other work on the machine skews every figure: the load average tells the reader how much.
+    var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+    var variant = "given with --procman";
+    if (executable is null)
+        (executable, variant) = ProcManPublisher.Publish(Path.Combine(workRoot, "publish"));
+    var procman = new ProcManRunner(executable);
+    var table = new ResultTable();
+
+    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring memory...");
+    var idleKiB = new Memory(procman, workRoot).Run(table);
+    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring start and stop...");
+    new StartStop(procman, workRoot).Run(table);
+    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring lone-line latency...");
+    new Latency(procman, workRoot).Run(table);
+    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring idle CPU (10 s)...");
+    new IdleCpu(procman, workRoot).Run(table);
+    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring throughput...");
+    new Throughput(procman, workRoot, runs).Run(table, idleKiB);
+
+    var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+    Console.WriteLine($"ProcMan benchmark: {Environment.ProcessorCount} cores, load average {loadBefore} before and {loadAfter} after, procman {variant}, {total.Elapsed.TotalSeconds:0} s in all");
+    Console.WriteLine();
+    Console.Write(table);
+    return 0;
+}
+finally
+{
+    Directory.Delete(workRoot, recursive: true);
+}
