@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using ProcMan.Processes.Linux;
 
@@ -23,8 +22,19 @@ public static class ControlSocketPath
         var mode = File.GetUnixFileMode(directory);
         if ((mode & ~OwnerOnly) != 0)
             throw new IOException($"{directory} is open to other users (mode {Convert.ToString((int)mode, 8)}); it must be 0700");
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(configurationFile)));
-        return Path.Combine(directory, Convert.ToHexStringLower(hash)[..16] + ".sock");
+        return Path.Combine(directory, $"{Fnv1a(Encoding.UTF8.GetBytes(Path.GetFullPath(configurationFile))):x16}.sock");
+    }
+
+    /// <summary>
+    /// 64-bit FNV-1a: a stable name per path. Not SHA-256: loading the crypto library would add
+    /// tens of milliseconds to every start, and nothing here needs resistance to collisions.
+    /// </summary>
+    private static ulong Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in bytes)
+            hash = (hash ^ b) * 1099511628211UL;
+        return hash;
     }
 
     /// <summary><c>$XDG_RUNTIME_DIR/procman</c> (per user, on tmpfs, cleaned at logout), else a per-user directory in the temp directory.</summary>

@@ -170,9 +170,21 @@ public sealed class ProcManRun : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            // A failed test must not leave a procman and its children behind.
-            LibC.Kill(Pid, UnixSignal.Kill.Number);
-            await _process.WaitForExitAsync();
+            // A failed test must not leave a procman and its children behind: ask it to stop
+            // them, and kill it only if it will not (a SIGKILLed procman orphans its children).
+            ResumeStdout();
+            Signal(UnixSignal.Terminate);
+            Signal(UnixSignal.Terminate);
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                LibC.Kill(Pid, UnixSignal.Kill.Number);
+                await _process.WaitForExitAsync();
+            }
         }
         _process.Dispose();
     }
