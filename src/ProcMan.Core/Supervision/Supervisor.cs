@@ -16,7 +16,7 @@ namespace ProcMan.Supervision;
 /// instances and changes only in <see cref="RunAsync"/>'s loop, on messages from its mailbox:
 /// signal handlers, process watchers, probes and timers only post.
 /// </summary>
-public sealed class Supervisor(
+public sealed partial class Supervisor(
     IReadOnlyList<ProcessSpec> specs,
     IProcessLauncher launcher,
     OutputChannel output,
@@ -44,7 +44,7 @@ public sealed class Supervisor(
     private readonly List<ProcessRun> _runs = [];
     private readonly ExitPolicy _exitPolicy = new();
     private readonly List<Waiter> _waiters = [];
-    private DependencyGraph _graph = null!;
+    private DependencyTracker _graph = null!;
     private bool _stopping;
     private bool _stopRequested;
     private bool _forced;
@@ -52,41 +52,13 @@ public sealed class Supervisor(
     /// <summary>Asks for everything to stop; safe to call from any thread, at any time.</summary>
     public void RequestStop(StopRequest request) => _mailbox.Writer.TryWrite(new StopRequested(request));
 
-    /// <summary>Every instance's state, for <c>procman ps</c>.</summary>
-    public Task<IReadOnlyList<ProcessStatus>> GetStatusAsync() =>
-        Ask<IReadOnlyList<ProcessStatus>>(reply => new StatusQueried(reply));
-
-    /// <summary>Stops, starts or restarts the named processes or replicas; the answer is null, or what was wrong.</summary>
-    public Task<string?> ControlAsync(ControlAction action, IReadOnlyList<string> names) =>
-        Ask<string?>(reply => new ControlRequested(action, names, reply));
-
-    /// <summary>
-    /// Completes with true once <paramref name="condition"/> holds for every named instance,
-    /// false as soon as it never can; throws <see cref="ArgumentException"/> for an unknown name.
-    /// </summary>
-    public async Task<bool> WaitAsync(IReadOnlyList<string> names, WaitCondition condition, CancellationToken cancellation)
-    {
-        var reply = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_mailbox.Writer.TryWrite(new WaitRequested(names, condition, reply, cancellation)))
-            return false;
-        return await reply.Task.WaitAsync(cancellation).ConfigureAwait(false);
-    }
-
-    private async Task<T> Ask<T>(Func<TaskCompletionSource<T>, Message> message)
-    {
-        var reply = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_mailbox.Writer.TryWrite(message(reply)))
-            throw new InvalidOperationException("procman is shutting down");
-        return await reply.Task.ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Runs until every instance has come to rest (completed, failed, skipped or stopped) and
     /// every run's output is in the channel. Returns ProcMan's exit code.
     /// </summary>
     public async Task<int> RunAsync()
     {
-        _graph = new DependencyGraph(_instances);
+        _graph = new DependencyTracker(_instances);
         StartWhatCan(announceWaits: true);
         while (!IsFinished())
         {
@@ -296,11 +268,11 @@ public sealed class Supervisor(
             {
                 switch (_graph.Evaluate(instance))
                 {
-                    case DependencyGraph.Met:
+                    case DependencyTracker.Met:
                         Start(instance);
                         changed = true;
                         break;
-                    case DependencyGraph.Never(var reason):
+                    case DependencyTracker.Never(var reason):
                         Skip(instance, reason);
                         changed = true;
                         break;
@@ -313,7 +285,7 @@ public sealed class Supervisor(
             return;
         foreach (var instance in _instances.Where(i => i.State == ProcessState.Waiting))
         {
-            if (_graph.Evaluate(instance) is DependencyGraph.Pending(var waitingFor))
+            if (_graph.Evaluate(instance) is DependencyTracker.Pending(var waitingFor))
                 Log(LogEvents.Waiting).Information("{Name} is waiting for {WaitingFor}", instance.Name, waitingFor);
         }
     }
@@ -358,98 +330,6 @@ public sealed class Supervisor(
                 result => { if (!result.Success) _mailbox.Writer.TryWrite(new LivenessFailed(instance, run, result)); }, run.ProbesEnd);
     }
 
-    /// <summary>procman stop|start|restart: returns null, or what was wrong.</summary>
-    private string? Control(ControlAction action, IReadOnlyList<string> names)
-    {
-        if (_stopping)
-            return "procman is stopping all processes";
-        if (Resolve(names, out var error) is not { } targets)
-            return error;
-        foreach (var instance in targets)
-        {
-            switch (action, instance.State)
-            {
-                case (ControlAction.Stop or ControlAction.Restart, ProcessState.Running or ProcessState.Ready):
-                    instance.StoppedByRequest = true;
-                    instance.RestartRequested = action == ControlAction.Restart;
-                    log.Information("{Name}: {Action} requested", instance.Name, action == ControlAction.Stop ? "stop" : "restart");
-                    instance.MoveTo(ProcessState.Stopping);
-                    if (!instance.Run!.StopSent)
-                        SendStop(instance, instance.Run);
-                    break;
-                case (ControlAction.Stop, ProcessState.Waiting or ProcessState.Restarting):
-                    instance.StoppedByRequest = true;
-                    instance.MoveTo(ProcessState.Stopped);
-                    log.Information("{Name} stopped on request", instance.Name);
-                    break;
-                case (ControlAction.Restart, ProcessState.Stopping):
-                    instance.RestartRequested = true;
-                    break;
-                case (ControlAction.Start or ControlAction.Restart, ProcessState.Restarting):
-                    Start(instance);
-                    break;
-                case (ControlAction.Start or ControlAction.Restart, _) when instance.IsTerminal:
-                    instance.StoppedByRequest = false;
-                    instance.MoveTo(ProcessState.Waiting);
-                    log.Information("{Name}: start requested", instance.Name);
-                    break;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>Names to instances: a replica's own name, or a process's (all its replicas).</summary>
-    private List<ProcessInstance>? Resolve(IReadOnlyList<string> names, out string? error)
-    {
-        var unknown = names.Where(n => !_instances.Any(i => i.Name == n || i.ProcessName == n)).ToList();
-        error = unknown.Count > 0 ? $"no process named {string.Join(", ", unknown)}" : null;
-        return unknown.Count > 0 ? null : [.. _instances.Where(i => names.Contains(i.Name) || names.Contains(i.ProcessName))];
-    }
-
-    private void AnswerWaiters()
-    {
-        foreach (var waiter in _waiters.ToList())
-        {
-            bool? answer = waiter.Cancellation.IsCancellationRequested ? false : Holds(waiter);
-            if (answer is { } holds)
-            {
-                waiter.Reply.TrySetResult(holds);
-                _waiters.Remove(waiter);
-            }
-        }
-    }
-
-    /// <summary>True: holds for all. False: can never hold for one. Null: not yet.</summary>
-    private static bool? Holds(Waiter waiter)
-    {
-        var verdicts = waiter.Instances.Select(instance => waiter.Condition switch
-        {
-            WaitCondition.Started => instance.HasStarted ? true : instance.IsTerminal ? false : (bool?)null,
-            WaitCondition.Ready => IsReady(instance) ? true : instance.IsTerminal ? false : null,
-            _ => instance.State == ProcessState.Completed ? true : instance.State is ProcessState.Failed or ProcessState.Skipped or ProcessState.Stopped ? false : null,
-        }).ToList();
-        return verdicts.Contains(false) ? false : verdicts.All(v => v == true) ? true : null;
-    }
-
-    /// <summary>Ready by its probe or ready line; a process with neither is ready once running.</summary>
-    private static bool IsReady(ProcessInstance instance) =>
-        instance.State == ProcessState.Ready
-        || (instance.State == ProcessState.Running && instance.Definition?.ReadinessProbe is null && instance.Definition?.ReadyLogLine is null);
-
-    private static ProcessStatus Status(ProcessInstance instance) => new()
-    {
-        Name = instance.Name,
-        Process = instance.ProcessName,
-        State = instance.State.ToString().ToLowerInvariant(),
-        Pid = instance.Run?.Process.Pid,
-        UptimeSeconds = instance.IsUp || instance.State == ProcessState.Stopping ? Math.Round(instance.Run!.Age.TotalSeconds, 3) : null,
-        Restarts = Math.Max(0, instance.Starts - 1),
-        LastExitCode = instance.LastExit?.Code,
-        Ready = IsReady(instance),
-        Lines = instance.Counter.Lines,
-        Bytes = instance.Counter.Bytes,
-    };
-
     private void BeginStop(string reason)
     {
         if (_stopping)
@@ -459,7 +339,7 @@ public sealed class Supervisor(
         foreach (var instance in _instances)
         {
             // A dependent whose dependency just failed is skipped, and says why; the rest simply won't start.
-            if (instance.State == ProcessState.Waiting && _graph.Evaluate(instance) is DependencyGraph.Never(var why))
+            if (instance.State == ProcessState.Waiting && _graph.Evaluate(instance) is DependencyTracker.Never(var why))
                 Skip(instance, why);
             else if (instance.State is ProcessState.Waiting or ProcessState.Restarting)
                 instance.MoveTo(ProcessState.Stopped);

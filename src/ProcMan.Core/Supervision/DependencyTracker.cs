@@ -6,7 +6,7 @@ namespace ProcMan.Supervision;
 /// Who waits on whom, between instances: answers whether an instance may start, and whether a
 /// process may be stopped yet (dependents stop before their dependencies).
 /// </summary>
-internal sealed class DependencyGraph(IReadOnlyList<ProcessInstance> instances)
+internal sealed class DependencyTracker(IReadOnlyList<ProcessInstance> instances)
 {
     private readonly ILookup<string, ProcessInstance> _byProcess = instances.ToLookup(i => i.ProcessName, StringComparer.Ordinal);
 

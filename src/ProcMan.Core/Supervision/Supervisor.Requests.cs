@@ -1,0 +1,130 @@
+using ProcMan.Control;
+
+namespace ProcMan.Supervision;
+
+/// <summary>
+/// The supervisor's answers to the control socket (ps, stop, start, restart, wait): each request
+/// is a message with its own reply slot, handled in the loop like every other event.
+/// </summary>
+public sealed partial class Supervisor
+{
+    /// <summary>Every instance's state, for <c>procman ps</c>.</summary>
+    public Task<IReadOnlyList<ProcessStatus>> GetStatusAsync() =>
+        Ask<IReadOnlyList<ProcessStatus>>(reply => new StatusQueried(reply));
+
+    /// <summary>Stops, starts or restarts the named processes or replicas; the answer is null, or what was wrong.</summary>
+    public Task<string?> ControlAsync(ControlAction action, IReadOnlyList<string> names) =>
+        Ask<string?>(reply => new ControlRequested(action, names, reply));
+
+    /// <summary>
+    /// Completes with true once <paramref name="condition"/> holds for every named instance,
+    /// false as soon as it never can; throws <see cref="ArgumentException"/> for an unknown name.
+    /// </summary>
+    public async Task<bool> WaitAsync(IReadOnlyList<string> names, WaitCondition condition, CancellationToken cancellation)
+    {
+        var reply = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_mailbox.Writer.TryWrite(new WaitRequested(names, condition, reply, cancellation)))
+            return false;
+        return await reply.Task.WaitAsync(cancellation).ConfigureAwait(false);
+    }
+
+    private async Task<T> Ask<T>(Func<TaskCompletionSource<T>, Message> message)
+    {
+        var reply = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_mailbox.Writer.TryWrite(message(reply)))
+            throw new InvalidOperationException("procman is shutting down");
+        return await reply.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>procman stop|start|restart: returns null, or what was wrong.</summary>
+    private string? Control(ControlAction action, IReadOnlyList<string> names)
+    {
+        if (_stopping)
+            return "procman is stopping all processes";
+        if (Resolve(names, out var error) is not { } targets)
+            return error;
+        foreach (var instance in targets)
+        {
+            switch (action, instance.State)
+            {
+                case (ControlAction.Stop or ControlAction.Restart, ProcessState.Running or ProcessState.Ready):
+                    instance.StoppedByRequest = true;
+                    instance.RestartRequested = action == ControlAction.Restart;
+                    log.Information("{Name}: {Action} requested", instance.Name, action == ControlAction.Stop ? "stop" : "restart");
+                    instance.MoveTo(ProcessState.Stopping);
+                    if (!instance.Run!.StopSent)
+                        SendStop(instance, instance.Run);
+                    break;
+                case (ControlAction.Stop, ProcessState.Waiting or ProcessState.Restarting):
+                    instance.StoppedByRequest = true;
+                    instance.MoveTo(ProcessState.Stopped);
+                    log.Information("{Name} stopped on request", instance.Name);
+                    break;
+                case (ControlAction.Restart, ProcessState.Stopping):
+                    instance.RestartRequested = true;
+                    break;
+                case (ControlAction.Start or ControlAction.Restart, ProcessState.Restarting):
+                    Start(instance);
+                    break;
+                case (ControlAction.Start or ControlAction.Restart, _) when instance.IsTerminal:
+                    instance.StoppedByRequest = false;
+                    instance.MoveTo(ProcessState.Waiting);
+                    log.Information("{Name}: start requested", instance.Name);
+                    break;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Names to instances: a replica's own name, or a process's (all its replicas).</summary>
+    private List<ProcessInstance>? Resolve(IReadOnlyList<string> names, out string? error)
+    {
+        var unknown = names.Where(n => !_instances.Any(i => i.Name == n || i.ProcessName == n)).ToList();
+        error = unknown.Count > 0 ? $"no process named {string.Join(", ", unknown)}" : null;
+        return unknown.Count > 0 ? null : [.. _instances.Where(i => names.Contains(i.Name) || names.Contains(i.ProcessName))];
+    }
+
+    private void AnswerWaiters()
+    {
+        foreach (var waiter in _waiters.ToList())
+        {
+            bool? answer = waiter.Cancellation.IsCancellationRequested ? false : Holds(waiter);
+            if (answer is { } holds)
+            {
+                waiter.Reply.TrySetResult(holds);
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+
+    /// <summary>True: holds for all. False: can never hold for one. Null: not yet.</summary>
+    private static bool? Holds(Waiter waiter)
+    {
+        var verdicts = waiter.Instances.Select(instance => waiter.Condition switch
+        {
+            WaitCondition.Started => instance.HasStarted ? true : instance.IsTerminal ? false : (bool?)null,
+            WaitCondition.Ready => IsReady(instance) ? true : instance.IsTerminal ? false : null,
+            _ => instance.State == ProcessState.Completed ? true : instance.State is ProcessState.Failed or ProcessState.Skipped or ProcessState.Stopped ? false : null,
+        }).ToList();
+        return verdicts.Contains(false) ? false : verdicts.All(v => v == true) ? true : null;
+    }
+
+    /// <summary>Ready by its probe or ready line; a process with neither is ready once running.</summary>
+    private static bool IsReady(ProcessInstance instance) =>
+        instance.State == ProcessState.Ready
+        || (instance.State == ProcessState.Running && instance.Definition?.ReadinessProbe is null && instance.Definition?.ReadyLogLine is null);
+
+    private static ProcessStatus Status(ProcessInstance instance) => new()
+    {
+        Name = instance.Name,
+        Process = instance.ProcessName,
+        State = instance.State.ToString().ToLowerInvariant(),
+        Pid = instance.Run?.Process.Pid,
+        UptimeSeconds = instance.IsUp || instance.State == ProcessState.Stopping ? Math.Round(instance.Run!.Age.TotalSeconds, 3) : null,
+        Restarts = Math.Max(0, instance.Starts - 1),
+        LastExitCode = instance.LastExit?.Code,
+        Ready = IsReady(instance),
+        Lines = instance.Counter.Lines,
+        Bytes = instance.Counter.Bytes,
+    };
+}
