@@ -2,17 +2,22 @@ using System.Diagnostics;
 using ProcMan.Benchmarks;
 using ProcMan.Benchmarks.Measures;
 
-// Usage: dotnet run -c Release --project tests/ProcMan.Benchmarks [-- --procman PATH] [--runs N]
-// Without --procman, procman is published from this checkout first.
+// Usage: dotnet run -c Release --project tests/ProcMan.Benchmarks [-- --procman PATH] [--runs N] [--only MEASURE]
+// Without --procman, procman is published from this checkout first. MEASURE: memory, startstop,
+// latency, idle or throughput (the last one then compares memory with 0), for quick experiments.
 string? executable = null;
 var runs = 5;
+string? only = null;
 for (var i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--procman")
         executable = Path.GetFullPath(args[++i]);
     else if (args[i] == "--runs")
         runs = int.Parse(args[++i]);
+    else if (args[i] == "--only")
+        only = args[++i];
 }
+bool Measures(string name) => only is null || only == name;
 
 var workRoot = Path.Combine(Path.GetTempPath(), $"procman-bench-{Environment.ProcessId}");
 Directory.CreateDirectory(workRoot);
@@ -27,16 +32,32 @@ try
     var procman = new ProcManRunner(executable);
     var table = new ResultTable();
 
-    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring memory...");
-    var idleKiB = new Memory(procman, workRoot).Run(table);
-    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring start and stop...");
-    new StartStop(procman, workRoot).Run(table);
-    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring lone-line latency...");
-    new Latency(procman, workRoot).Run(table);
-    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring idle CPU (10 s)...");
-    new IdleCpu(procman, workRoot).Run(table);
-    Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring throughput...");
-    new Throughput(procman, workRoot, runs).Run(table, idleKiB);
+    long idleKiB = 0;
+    if (Measures("memory"))
+    {
+        Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring memory...");
+        idleKiB = new Memory(procman, workRoot).Run(table);
+    }
+    if (Measures("startstop"))
+    {
+        Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring start and stop...");
+        new StartStop(procman, workRoot).Run(table);
+    }
+    if (Measures("latency"))
+    {
+        Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring lone-line latency...");
+        new Latency(procman, workRoot).Run(table);
+    }
+    if (Measures("idle"))
+    {
+        Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring idle CPU (10 s)...");
+        new IdleCpu(procman, workRoot).Run(table);
+    }
+    if (Measures("throughput"))
+    {
+        Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring throughput...");
+        new Throughput(procman, workRoot, runs).Run(table, idleKiB);
+    }
 
     var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[0];
     Console.WriteLine($"ProcMan benchmark: {Environment.ProcessorCount} cores, load average {loadBefore} before and {loadAfter} after, procman {variant}, {total.Elapsed.TotalSeconds:0} s in all");
