@@ -115,6 +115,10 @@ public sealed class ControlHandler(Supervisor supervisor, LogHub logs, IReadOnly
             await FlushAsync(stream, buffer, cancellation).ConfigureAwait(false);
             if (follower is null)
                 return;
+            // A client that hangs up is noticed at once, not at the next line that fails to go out.
+            using var clientGone = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            _ = WatchForHangUpAsync(stream, clientGone);
+            cancellation = clientGone.Token;
             while (await follower.WaitToReadAsync(cancellation).ConfigureAwait(false))
             {
                 // A bounded batch per write: while the write waits on a slow reader, the
@@ -133,6 +137,23 @@ public sealed class ControlHandler(Supervisor supervisor, LogHub logs, IReadOnly
         {
             if (follower is not null)
                 logs.Unsubscribe(follower);
+        }
+    }
+
+    /// <summary>Cancels <paramref name="clientGone"/> when the client closes its end (a follower sends nothing more).</summary>
+    private static async Task WatchForHangUpAsync(Stream stream, CancellationTokenSource clientGone)
+    {
+        try
+        {
+            var buffer = new byte[1];
+            while (await stream.ReadAsync(buffer, clientGone.Token).ConfigureAwait(false) > 0)
+            {
+            }
+            await clientGone.CancelAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Hung up, or the answer is over.
         }
     }
 

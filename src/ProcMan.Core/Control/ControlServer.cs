@@ -12,8 +12,12 @@ public sealed class ControlServer : IAsyncDisposable
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>How long answers in progress (a <c>logs -f</c> writing its last lines) may take once ProcMan is done.</summary>
+    private static readonly TimeSpan FinishGrace = TimeSpan.FromSeconds(2);
+
     private readonly Socket _listener;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _serving = [];
     private Task _accepting = Task.CompletedTask;
 
     private ControlServer(string path, Socket listener)
@@ -59,9 +63,16 @@ public sealed class ControlServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _stopping.Cancel();
+        // New requests are refused at once; those in progress get a moment to finish, so a
+        // follower receives the last lines, which the drain has already handed over.
         _listener.Dispose();
         await _accepting.ConfigureAwait(false);
+        Task[] serving;
+        lock (_serving)
+            serving = [.. _serving];
+        await Task.WhenAny(Task.WhenAll(serving), Task.Delay(FinishGrace)).ConfigureAwait(false);
+        _stopping.Cancel();
+        await Task.WhenAll(serving).ConfigureAwait(false);
         File.Delete(Path);
         _stopping.Dispose();
     }
@@ -93,7 +104,12 @@ public sealed class ControlServer : IAsyncDisposable
             {
                 return;
             }
-            _ = ServeOneAsync(client, handler);
+            var serving = ServeOneAsync(client, handler);
+            lock (_serving)
+            {
+                _serving.RemoveAll(task => task.IsCompleted);
+                _serving.Add(serving);
+            }
         }
     }
 
@@ -115,7 +131,17 @@ public sealed class ControlServer : IAsyncDisposable
                 return;
             }
             if (request is not null)
-                await handler.HandleAsync(request, stream, _stopping.Token).ConfigureAwait(false);
+            {
+                try
+                {
+                    await handler.HandleAsync(request with { Names = request.Names ?? [] }, stream, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or NullReferenceException)
+                {
+                    // ProcMan is exiting (the supervisor no longer answers), or the request was odd.
+                    await ControlHandler.WriteAsync(stream, ControlResponse.Failure(exception.Message), _stopping.Token).ConfigureAwait(false);
+                }
+            }
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
         {

@@ -25,7 +25,8 @@ public sealed class LogFollower(Func<LogEntry, bool> wants, long capacityBytes =
             return;
         lock (_gate)
         {
-            if (_queuedBytes + entry.Lines.Length > capacityBytes)
+            // An empty queue takes any entry, so a line longer than the capacity still goes to an idle reader.
+            if (_queuedBytes > 0 && _queuedBytes + entry.Lines.Length > capacityBytes)
             {
                 _skipped += entry.LineCount;
                 return;

@@ -7,13 +7,17 @@ namespace ProcMan.Logs;
 /// <c>procman logs [-n N] [-f]</c>. The drain publishes every chunk it writes; a subscription
 /// takes the backlog and joins the live lines in one step, so nothing is missed or repeated.
 /// </summary>
-public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource)
+public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, long bytesPerSource = LogHub.DefaultBytesPerSource)
 {
     public const int DefaultLinesPerSource = 1000;
+
+    /// <summary>4 MiB: lines can be up to 16 MiB each, so the ring is bounded in bytes as well.</summary>
+    public const long DefaultBytesPerSource = 4L * 1024 * 1024;
 
     private readonly object _gate = new();
     private readonly Dictionary<string, Queue<LogEntry>> _rings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _ringLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _ringBytes = new(StringComparer.Ordinal);
     private readonly List<LogFollower> _followers = [];
     private long _sequence;
 
@@ -28,10 +32,17 @@ public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource)
                 _rings[name] = ring = new Queue<LogEntry>();
             ring.Enqueue(entry);
             var lines = _ringLines.GetValueOrDefault(name) + entry.LineCount;
-            // Keep whole chunks while the ones after the oldest still hold enough lines.
-            while (ring.Count > 1 && lines - ring.Peek().LineCount >= linesPerSource)
-                lines -= ring.Dequeue().LineCount;
+            var bytes = _ringBytes.GetValueOrDefault(name) + entry.Lines.Length;
+            // Keep whole chunks while the ones after the oldest still hold enough lines, and
+            // drop the oldest while the ring is over its size (the newest chunk always stays).
+            while (ring.Count > 1 && (lines - ring.Peek().LineCount >= linesPerSource || bytes > bytesPerSource))
+            {
+                var oldest = ring.Dequeue();
+                lines -= oldest.LineCount;
+                bytes -= oldest.Lines.Length;
+            }
             _ringLines[name] = lines;
+            _ringBytes[name] = bytes;
             foreach (var follower in _followers)
                 follower.Offer(entry);
         }

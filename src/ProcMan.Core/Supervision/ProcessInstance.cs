@@ -87,9 +87,10 @@ internal sealed class ProcessInstance(ProcessSpec spec, int index)
     }
 
     /// <summary>A new run begins: Waiting or Restarting to Running.</summary>
-    public void Started(ProcessRun run)
+    /// <param name="byPolicy">Its restart policy started it again (what <c>max_restarts</c> counts), not a request.</param>
+    public void Started(ProcessRun run, bool byPolicy)
     {
-        if (State == ProcessState.Restarting)
+        if (byPolicy)
             Restarts++;
         Starts++;
         MoveTo(ProcessState.Running);

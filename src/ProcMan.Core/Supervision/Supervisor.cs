@@ -29,9 +29,11 @@ public sealed partial class Supervisor(
     private sealed record LoggedReady(ProcessInstance Instance, ILineObserver Watcher) : Message;
     private sealed record ReadinessChanged(ProcessInstance Instance, ProcessRun Run, ProbeResult Result) : Message;
     private sealed record LivenessFailed(ProcessInstance Instance, ProcessRun Run, ProbeResult Result) : Message;
-    private sealed record RestartDue(ProcessInstance Instance) : Message;
+    /// <summary>The back-off after <paramref name="After"/> is over (stale if another run began since).</summary>
+    private sealed record RestartDue(ProcessInstance Instance, ProcessRun After) : Message;
     private sealed record StopTimedOut(ProcessRun Run, TimeSpan After) : Message;
     private sealed record StopRequested(StopRequest Request) : Message;
+    private sealed record Recheck : Message;
     private sealed record StatusQueried(TaskCompletionSource<IReadOnlyList<ProcessStatus>> Reply) : Message;
     private sealed record ControlRequested(ControlAction Action, IReadOnlyList<string> Names, TaskCompletionSource<string?> Reply) : Message;
     private sealed record WaitRequested(IReadOnlyList<string> Names, WaitCondition Condition, TaskCompletionSource<bool> Reply, CancellationToken Cancellation) : Message;
@@ -48,6 +50,9 @@ public sealed partial class Supervisor(
     private bool _stopping;
     private bool _stopRequested;
     private bool _forced;
+    private bool _recheckScheduled;
+
+    private static readonly TimeSpan LeftoverRecheck = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Asks for everything to stop; safe to call from any thread, at any time.</summary>
     public void RequestStop(StopRequest request) => _mailbox.Writer.TryWrite(new StopRequested(request));
@@ -124,13 +129,23 @@ public sealed partial class Supervisor(
         // At rest, but what the runs left behind in their groups is stopped too, and waited for.
         foreach (var run in _runs)
             StopLeftovers(run);
-        return _runs.All(r => r.Killed || (!r.IsOutputOpen && !r.Process.HasLiveGroup));
+        var leftovers = _runs.Where(r => !r.Killed && !r.IsOutputOpen && r.Process.HasLiveGroup).ToList();
+        if (leftovers.Count > 0 && !_recheckScheduled)
+        {
+            // A leftover that closed its pipes dies without any event: look again shortly.
+            _recheckScheduled = true;
+            _ = Task.Delay(LeftoverRecheck).ContinueWith(_ => _mailbox.Writer.TryWrite(new Recheck()), TaskScheduler.Default);
+        }
+        return leftovers.Count == 0 && _runs.All(r => r.Killed || !r.IsOutputOpen);
     }
 
     private void Handle(Message message)
     {
         switch (message)
         {
+            case Recheck:
+                _recheckScheduled = false;
+                break;
             case RunExited(var instance, var run, var status):
                 OnExited(instance, run, status);
                 break;
@@ -160,8 +175,8 @@ public sealed partial class Supervisor(
                 run.FailedLiveness = true;
                 SendStop(instance, run);
                 break;
-            case RestartDue(var instance) when instance.State == ProcessState.Restarting && !_stopping:
-                Start(instance);
+            case RestartDue(var instance, var after) when instance.State == ProcessState.Restarting && instance.Run == after && !_stopping:
+                Start(instance, byPolicy: true);
                 break;
             case StopTimedOut(var run, var after) when !run.Killed && (!run.HasExited || run.IsOutputOpen || run.Process.HasLiveGroup):
                 Kill(run, $"after {after.TotalSeconds:0.###} s");
@@ -229,7 +244,7 @@ public sealed partial class Supervisor(
                 restarting.Information("{Name} restarting in {DelaySeconds:0.###} s (attempt {Attempt})", instance.Name, delay.TotalSeconds, instance.Restarts + 1);
             else
                 restarting.Information("{Name} restarting in {DelaySeconds:0.###} s (attempt {Attempt} of {MaxRestarts})", instance.Name, delay.TotalSeconds, instance.Restarts + 1, limit);
-            _ = Task.Delay(delay).ContinueWith(_ => _mailbox.Writer.TryWrite(new RestartDue(instance)), TaskScheduler.Default);
+            _ = Task.Delay(delay).ContinueWith(_ => _mailbox.Writer.TryWrite(new RestartDue(instance, run)), TaskScheduler.Default);
             return;
         }
 
@@ -297,7 +312,7 @@ public sealed partial class Supervisor(
         _exitPolicy.Failed(ExitPolicy.SkippedCode);
     }
 
-    private void Start(ProcessInstance instance)
+    private void Start(ProcessInstance instance, bool byPolicy = false)
     {
         IChildProcess process;
         try
@@ -320,7 +335,7 @@ public sealed partial class Supervisor(
         ILineObserver[] observers = readyLine is null ? [instance.Counter] : [instance.Counter, readyLine];
         var run = new ProcessRun(instance.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, observers);
         _runs.Add(run);
-        instance.Started(run);
+        instance.Started(run, byPolicy);
         _ = ReportExitAsync(instance, run);
 
         if (instance.Definition?.ReadinessProbe is { } readiness)
@@ -396,9 +411,13 @@ public sealed partial class Supervisor(
         try
         {
             var process = launcher.Start(spec);
-            // Its output is the process's too, under the same prefix; it is not supervised further.
-            _runs.Add(new ProcessRun(spec.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, [instance.Counter]) { StopSent = true });
+            // Its output is the process's too, under the same prefix. It gets the process's
+            // timeout too: a shutdown command that hangs is killed with what it was to stop.
+            var run = new ProcessRun(spec.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, [instance.Counter]) { StopSent = true };
+            _runs.Add(run);
+            ScheduleKill(run, instance.Shutdown.Timeout ?? options.StopTimeout);
             _ = process.Exited.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
+            _ = run.Output.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
         }
         catch (ProcessStartException exception)
         {

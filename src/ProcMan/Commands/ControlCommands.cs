@@ -62,6 +62,11 @@ internal static class ControlCommands
             Console.Error.WriteLine($"procman: {exception.Message}");
             return null;
         }
+        catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException)
+        {
+            Console.Error.WriteLine($"procman: {file}: the running procman closed the connection ({exception.Message}); it is probably exiting");
+            return null;
+        }
     }
 
     /// <summary>Prints an error answer; returns the answer when it is a success.</summary>

@@ -209,6 +209,40 @@ public sealed class ControlTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task I_get_every_last_line_in_a_follower_when_procman_exits()
+    {
+        var go = await _directory.CreateFifoAsync("go");
+        _directory.Write("procfile.yml", Procfile.Yaml(("burst", $"echo waiting; read go < {go}; seq 1 20000; echo LAST")));
+        await using var up = ProcManRun.Start(_directory.Path, "up");
+        await up.WaitForLineAsync(line => line == "burst   | waiting");
+        await using var follower = ProcManRun.Start(_directory.Path, "logs", "-f", "-n", "1", "burst");
+        await follower.WaitForLineAsync(line => line == "burst   | waiting");
+
+        await File.WriteAllTextAsync(go, "go\n");
+
+        (await up.WaitForExitAsync()).Should().Be(0);
+        (await follower.WaitForExitAsync()).Should().Be(0);
+        follower.Lines.Should().Contain("burst   | LAST", "the follower gets the lines written just before procman exits");
+        follower.Lines.Count(line => line.StartsWith("burst   | ", StringComparison.Ordinal)).Should().Be(20_002);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_can_follow_a_line_longer_than_a_follower_s_queue()
+    {
+        _directory.Write("procfile.yml", Procfile.Yaml(("big", $"echo waiting; read go < {_directory.Combine("go")}; head -c 3000000 /dev/zero | tr '\\0' y; echo; exec sleep 300")));
+        var go = await _directory.CreateFifoAsync("go");
+        await using var up = ProcManRun.Start(_directory.Path, "up");
+        await up.WaitForLineAsync(line => line == "big     | waiting");
+        await using var follower = ProcManRun.Start(_directory.Path, "logs", "-f", "-n", "1", "big");
+        await follower.WaitForLineAsync(line => line == "big     | waiting");
+
+        await File.WriteAllTextAsync(go, "go\n");
+
+        await follower.WaitForLineAsync(line => line.Length == "big     | ".Length + 3_000_000);
+        follower.Lines.Should().NotContain(line => line.Contains("skipped", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task I_can_shut_everything_down_from_another_terminal()
     {
         var pidFile = _directory.Combine("web.pid");

@@ -98,6 +98,40 @@ public sealed class RobustnessTests : IDisposable
         procman.Lines.Should().Contain("cleaner | cleaned").And.NotContain(line => line.Contains("SIGKILL", StringComparison.Ordinal));
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task I_see_a_hanging_shutdown_command_killed_with_its_process()
+    {
+        _directory.Write("procfile.yml", """
+            processes:
+              svc:
+                command: echo up; exec sleep 300
+                shutdown:
+                  command: echo "stopping, slowly"; exec sleep 300
+                  timeout_seconds: 1
+            """);
+        await using var procman = ProcManRun.Start(_directory.Path, "up");
+        await procman.WaitForLineAsync(line => line == "svc     | up");
+
+        procman.Signal(UnixSignal.Interrupt);
+
+        (await procman.WaitForExitAsync(TimeSpan.FromSeconds(20))).Should().Be(130, "the shutdown command is killed after the process's timeout, not waited for");
+        procman.Lines.Should().Contain("svc     | stopping, slowly");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_do_not_wait_the_whole_timeout_for_a_leftover_that_closed_its_output_and_obeys_SIGTERM()
+    {
+        // The background job keeps nothing open that ProcMan reads, and dies a moment after SIGTERM.
+        _directory.Write("procfile.yml", Procfile.Yaml(
+            ("web", "sh -c 'trap \"sleep 0.3; exit 0\" TERM; while :; do sleep 0.1; done' >/dev/null 2>&1 & echo up; exec sleep 300")));
+        await using var procman = ProcManRun.Start(_directory.Path, "up", "-t", "600");
+        await procman.WaitForLineAsync(line => line == "web     | up");
+
+        procman.Signal(UnixSignal.Interrupt);
+
+        (await procman.WaitForExitAsync(TimeSpan.FromSeconds(20))).Should().Be(130, "the group is watched, not waited on for the 600 s timeout");
+    }
+
     [Theory(Timeout = 30_000)]
     [InlineData("5000000")]
     [InlineData("1e300")]

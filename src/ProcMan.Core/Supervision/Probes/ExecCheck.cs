@@ -23,14 +23,20 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
         try
         {
             var exit = await child.Exited.WaitAsync(deadline.Token).ConfigureAwait(false);
-            var output = (await stdout.ConfigureAwait(false)) + (await stderr.ConfigureAwait(false));
+            // A background job of the probe may hold its pipes: the deadline covers them too.
+            var output = (await stdout.WaitAsync(deadline.Token).ConfigureAwait(false)) + (await stderr.WaitAsync(deadline.Token).ConfigureAwait(false));
             return new ProbeResult(exit.IsSuccess, $"{exit}{LastLine(output)}");
         }
         catch (OperationCanceledException)
         {
-            child.KillEverything();
             cancellation.ThrowIfCancellationRequested();
             return new ProbeResult(false, $"timed out after {timeout.TotalSeconds:0.###} s");
+        }
+        finally
+        {
+            // Nothing a probe started outlives the attempt.
+            if (!child.Exited.IsCompleted || child.HasLiveGroup)
+                child.KillEverything();
         }
     }
 
