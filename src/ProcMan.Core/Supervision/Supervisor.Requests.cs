@@ -60,7 +60,8 @@ public sealed partial class Supervisor
                     instance.MoveTo(ProcessState.Stopped);
                     log.Information("{Name} stopped on request", instance.Name);
                     break;
-                case (ControlAction.Restart, ProcessState.Stopping):
+                case (ControlAction.Start or ControlAction.Restart, ProcessState.Stopping):
+                    // It starts again as soon as it has stopped.
                     instance.RestartRequested = true;
                     break;
                 case (ControlAction.Start or ControlAction.Restart, ProcessState.Restarting):
