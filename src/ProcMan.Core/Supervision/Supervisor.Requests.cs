@@ -101,9 +101,16 @@ public sealed partial class Supervisor
     /// <summary>True: holds for all. False: can never hold for one. Null: not yet.</summary>
     private static bool? Holds(Waiter waiter)
     {
-        var verdicts = waiter.Instances.Select(instance => waiter.Condition switch
+        var verdicts = waiter.Instances.Select<ProcessInstance, bool?>(instance => waiter.Condition switch
         {
-            WaitCondition.Started => instance.HasStarted ? true : instance.IsTerminal ? false : (bool?)null,
+            // Started and not since stopped on request (which a later start may undo).
+            WaitCondition.Started => instance.State switch
+            {
+                ProcessState.Waiting => null,
+                ProcessState.Skipped => false,
+                ProcessState.Stopped => instance.StoppedByRequest ? null : (bool?)false,
+                _ => true,
+            },
             WaitCondition.Ready => IsReady(instance) ? true : instance.IsTerminal ? false : null,
             _ => instance.State == ProcessState.Completed ? true : instance.State is ProcessState.Failed or ProcessState.Skipped or ProcessState.Stopped ? false : null,
         }).ToList();

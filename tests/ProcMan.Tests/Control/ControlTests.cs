@@ -53,6 +53,8 @@ public sealed class ControlTests : IDisposable
         var afterStop = await StatusAsync();
         afterStop["web.1"].State.Should().Be("running");
         afterStop["web.2"].State.Should().Be("stopped", "a stopped replica is not an end: the run goes on");
+        (await ProcManCommand.RunAsync(_directory.Path, "wait", "web.2", "--for", "started", "--timeout", "0.3")).ExitCode
+            .Should().Be(1, "a replica stopped on request is not started, until it is started again");
 
         (await ProcManCommand.RunAsync(_directory.Path, "start", "web.2")).ExitCode.Should().Be(0);
         await up.WaitForLinesAsync(line => line == "web.2   | web web.2 up", 2);
