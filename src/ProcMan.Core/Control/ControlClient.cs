@@ -38,8 +38,7 @@ public sealed class ControlClient : IDisposable
     /// <summary>Sends <paramref name="request"/> and reads the first answer.</summary>
     public async Task<ControlResponse> SendAsync(ControlRequest request, CancellationToken cancellation = default)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(request, ControlJson.Default.ControlRequest);
-        await _stream.WriteAsync(bytes.Append((byte)'\n').ToArray(), cancellation).ConfigureAwait(false);
+        await NdJson.WriteLineAsync(_stream, request, ControlJson.Default.ControlRequest, cancellation).ConfigureAwait(false);
         var line = await _reader.ReadLineAsync(cancellation).ConfigureAwait(false)
             ?? throw new NotRunningException("procman closed the connection without answering (it is exiting)");
         return JsonSerializer.Deserialize(line, ControlJson.Default.ControlResponse)

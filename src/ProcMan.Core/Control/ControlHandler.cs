@@ -45,8 +45,7 @@ public sealed class ControlHandler(Supervisor supervisor, LogHub logs, IReadOnly
     /// <summary>Writes one response line.</summary>
     public static async Task WriteAsync(Stream stream, ControlResponse response, CancellationToken cancellation)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(response, ControlJson.Default.ControlResponse);
-        await stream.WriteAsync(bytes.Append((byte)'\n').ToArray(), cancellation).ConfigureAwait(false);
+        await NdJson.WriteLineAsync(stream, response, ControlJson.Default.ControlResponse, cancellation).ConfigureAwait(false);
     }
 
     private async Task ControlAsync(ControlRequest request, Stream stream, CancellationToken cancellation)

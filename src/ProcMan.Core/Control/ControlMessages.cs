@@ -45,6 +45,17 @@ public sealed record ControlResponse
     public static readonly ControlResponse Success = new() { Ok = true };
 }
 
+/// <summary>The control socket's framing: one JSON value per line, both ways.</summary>
+internal static class NdJson
+{
+    public static async Task WriteLineAsync<T>(Stream stream, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellation)
+    {
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, type);
+        await stream.WriteAsync(bytes, cancellation).ConfigureAwait(false);
+        await stream.WriteAsync("\n"u8.ToArray(), cancellation).ConfigureAwait(false);
+    }
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ControlRequest))]
 [JsonSerializable(typeof(ControlResponse))]

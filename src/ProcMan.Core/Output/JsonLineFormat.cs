@@ -57,7 +57,7 @@ public sealed class JsonLineFormat : ILineFormat
     {
         if (!_processes.TryGetValue(chunk.Source, out var process))
             _processes[chunk.Source] = process = JsonEncodedText.Encode(chunk.Source.Name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
-        var time = chunk.Time.ToLocalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        var time = chunk.Time.ToLocalTime().ToString(JsonLineWriter.TimePattern, CultureInfo.InvariantCulture);
         return Encoding.UTF8.GetBytes($"{{\"time\":\"{time}\",\"process\":\"{process}\",\"stream\":\"{JsonLineWriter.StreamName(chunk.Stream)}\",\"line\":\"");
     }
 }

@@ -16,6 +16,9 @@ namespace ProcMan.Output;
 /// </summary>
 public static class JsonLineWriter
 {
+    /// <summary>RFC 3339, local time with its offset, milliseconds.</summary>
+    public const string TimePattern = "yyyy-MM-dd'T'HH:mm:ss.fffzzz";
+
     // Only what JSON requires is escaped (quotes, backslashes, control characters): "+01:00" and
     // "héllo" stay readable for grep and jq. The output is never embedded in HTML.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -100,7 +103,7 @@ public static class JsonLineWriter
     private static void WriteHeader(Utf8JsonWriter json, DateTimeOffset time, string process, OutputStream stream)
     {
         Span<byte> text = stackalloc byte[48];
-        time.ToLocalTime().TryFormat(text, out var length, "yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        time.ToLocalTime().TryFormat(text, out var length, TimePattern, CultureInfo.InvariantCulture);
         json.WriteString("time", text[..length]);
         json.WriteString("process", process);
         json.WriteString("stream", StreamName(stream));

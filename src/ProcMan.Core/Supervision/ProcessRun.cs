@@ -23,6 +23,7 @@ internal sealed class ProcessRun : IDisposable
         Output = Task.WhenAll(
             new LinePump(source, OutputStream.StandardOutput, output, maxLineLength, observers).RunAsync(process.StandardOutput, _abandonOutput.Token),
             new LinePump(source, OutputStream.StandardError, output, maxLineLength, observers).RunAsync(process.StandardError, _abandonOutput.Token));
+        OutputOver = Output.ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     public string Name { get; }
@@ -34,6 +35,9 @@ internal sealed class ProcessRun : IDisposable
 
     /// <summary>Completes when both pipes reached their end (or were abandoned).</summary>
     public Task Output { get; }
+
+    /// <summary>Completes when <see cref="Output"/> does, however it ended; never faults, so it can be awaited as an event.</summary>
+    public Task OutputOver { get; }
 
     /// <summary>Cancelled when the run is over, to end its probes.</summary>
     public CancellationToken ProbesEnd => _endProbes.Token;

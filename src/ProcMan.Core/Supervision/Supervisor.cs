@@ -448,7 +448,7 @@ public sealed partial class Supervisor(
         run.StopClock();
         await Task.WhenAny(run.Output, Task.Delay(options.ExitReportGrace)).ConfigureAwait(false);
         _mailbox.Writer.TryWrite(new RunExited(instance, run, status));
-        await run.Output.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        await run.OutputOver.ConfigureAwait(false);
         _mailbox.Writer.TryWrite(new RunOutputEnded());
     }
 
@@ -457,13 +457,13 @@ public sealed partial class Supervisor(
         var stuck = _runs.Where(r => r.IsOutputOpen).ToList();
         if (stuck.Count == 0)
             return;
-        var allClosed = Task.WhenAll(stuck.Select(r => r.Output.ContinueWith(_ => { }, TaskScheduler.Default)));
+        var allClosed = Task.WhenAll(stuck.Select(r => r.OutputOver));
         await Task.WhenAny(allClosed, Task.Delay(options.PipeGracePeriod)).ConfigureAwait(false);
         foreach (var run in stuck.Where(r => r.IsOutputOpen))
         {
             log.Warning("{Name} exited but a process that left its group still holds its output open; no longer reading it", run.Name);
             run.AbandonOutput();
         }
-        await Task.WhenAll(stuck.Select(r => r.Output.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+        await allClosed.ConfigureAwait(false);
     }
 }
