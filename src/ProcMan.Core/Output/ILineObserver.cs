@@ -7,5 +7,9 @@ public interface ILineObserver
     /// Called with one or more complete lines, each ending in <c>\n</c>, possibly from both of a
     /// child's streams at once. Must be quick: it runs on the pump's path.
     /// </summary>
-    void OnLines(ReadOnlySpan<byte> lines);
+    /// <returns>
+    /// What to do once these lines are in the channel, or null. An observer that reports on a
+    /// line (a "ready" event) reports from there, so that its report comes after the line.
+    /// </returns>
+    Action? OnLines(ReadOnlySpan<byte> lines);
 }

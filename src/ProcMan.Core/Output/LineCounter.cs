@@ -11,9 +11,10 @@ public sealed class LineCounter : ILineObserver
     /// <summary>The bytes of the lines, newlines included, prefixes not.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    public void OnLines(ReadOnlySpan<byte> lines)
+    public Action? OnLines(ReadOnlySpan<byte> lines)
     {
         Interlocked.Add(ref _lines, lines.Count((byte)'\n'));
         Interlocked.Add(ref _bytes, lines.Length);
+        return null;
     }
 }

@@ -90,9 +90,16 @@ public sealed class LinePump(
     {
         var chunk = OutputChunk.Copy(source, stream, bytes, addNewline);
         // Before the write: once in the channel, the chunk belongs to the drain.
+        Action? afterWrite = null;
         foreach (var observer in observers ?? [])
-            observer.OnLines(chunk.Lines);
-        return output.WriteAsync(chunk);
+            afterWrite += observer.OnLines(chunk.Lines);
+        return afterWrite is null ? output.WriteAsync(chunk) : WriteThenAsync(chunk, afterWrite);
+    }
+
+    private async ValueTask WriteThenAsync(OutputChunk chunk, Action afterWrite)
+    {
+        await output.WriteAsync(chunk).ConfigureAwait(false);
+        afterWrite();
     }
 
     /// <summary>The position just after the last <c>\n</c> in <paramref name="buffer"/>, if any.</summary>

@@ -9,10 +9,11 @@ internal sealed class ReadyLineWatcher(string text, Action onSeen) : ILineObserv
     private readonly byte[] _text = Encoding.UTF8.GetBytes(text);
     private int _seen;
 
-    public void OnLines(ReadOnlySpan<byte> lines)
+    public Action? OnLines(ReadOnlySpan<byte> lines)
     {
         // Lines are whole, so a match can never straddle two calls.
-        if (Volatile.Read(ref _seen) == 0 && lines.IndexOf(_text) >= 0 && Interlocked.Exchange(ref _seen, 1) == 0)
-            onSeen();
+        var first = Volatile.Read(ref _seen) == 0 && lines.IndexOf(_text) >= 0 && Interlocked.Exchange(ref _seen, 1) == 0;
+        // Called back once the line is in the channel, so "is ready" is printed after it.
+        return first ? onSeen : null;
     }
 }

@@ -27,6 +27,27 @@ public sealed class LinePumpTests
         lines.Should().Equal("abcdefghij", "klmnopqrst", "uvwxy");
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task An_observer_reports_on_a_line_only_once_the_line_is_in_the_channel()
+    {
+        // So that "web is ready" can never be printed before the line that made it ready.
+        var channel = new OutputChannel();
+        bool? lineWasQueued = null;
+        var observer = new ReportingObserver(() => lineWasQueued = channel.Reader.TryPeek(out var chunk)
+            && Encoding.UTF8.GetString(chunk.Lines) == "listening\n");
+        var spec = new ProcessSpec("test", ["/bin/sh", "-c", "echo listening"], Environment.CurrentDirectory, EnvironmentOfThisProcess());
+        using var child = new LinuxProcessLauncher().Start(spec);
+
+        await new LinePump(new OutputSource("test", 0), OutputStream.StandardOutput, channel, observers: [observer]).RunAsync(child.StandardOutput);
+
+        lineWasQueued.Should().BeTrue();
+    }
+
+    private sealed class ReportingObserver(Action report) : ILineObserver
+    {
+        public Action? OnLines(ReadOnlySpan<byte> lines) => report;
+    }
+
     private static async Task<List<string>> PumpAsync(string command, int maxLineLength)
     {
         var channel = new OutputChannel();
