@@ -126,19 +126,23 @@ public sealed class LifecycleTests : IDisposable
                   server:
                     condition: process_healthy
               server:
-                command: echo booting; sleep 0.3; touch {{marker}}; echo "marker written"; exec sleep 300
+                command: echo booting; exec sleep 300
                 readiness_probe:
                   exec:
                     command: test -f {{marker}}
                   period_seconds: 0.1
             """);
         await using var procman = ProcManRun.Start(_directory.Path, "up");
+        // The test makes the server healthy only once "booting" is printed, so "booting" comes
+        // before "is ready" by construction, not because a sleep in the child outran the pump.
+        await procman.WaitForLineAsync(line => line == "server  | booting");
+        procman.Lines.Should().NotContain(line => line.StartsWith("procman | server is ready", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(marker, "");
 
         await procman.WaitForLineAsync(line => line.EndsWith("| client starts", StringComparison.Ordinal));
         procman.Signal(UnixSignal.Interrupt);
 
         await procman.WaitForExitAsync();
-        // Not "marker written" before "is ready": the probe may see the marker before the echo runs.
         procman.Lines.Should().ContainInOrder(
             "server  | booting",
             "procman | server is ready: exited with code 0",
