@@ -233,14 +233,19 @@ public sealed class LifecycleTests : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task I_see_a_process_restarted_when_its_liveness_probe_fails()
     {
-        _directory.Write("procfile.yml", """
+        // The probe fails only once the current run has said "alive" (its pid file names a live
+        // process), so the SIGTERM can never cut a run short before its line; the long probe
+        // timeout keeps a slow probe from being reported as "timed out" instead of its exit.
+        var pidFile = _directory.Combine("zombie.pid");
+        _directory.Write("procfile.yml", $$"""
             processes:
               zombie:
-                command: echo "alive"; exec sleep 300
+                command: echo "alive"; echo $$ > {{pidFile}}; exec sleep 300
                 liveness_probe:
                   exec:
-                    command: echo "no heartbeat"; false
+                    command: kill -0 "$(cat {{pidFile}} 2>/dev/null)" 2>/dev/null || exit 0; echo "no heartbeat"; false
                   period_seconds: 0.1
+                  timeout_seconds: 30
                   failure_threshold: 2
                 availability:
                   restart: on_failure
