@@ -121,8 +121,9 @@ public sealed class ShutdownTests : IDisposable
     {
         var pidFile = _directory.Combine("escaped.pid");
         // setsid puts the sleep in a session of its own, out of reach of the group signal,
-        // and it still holds the child's stdout.
-        _directory.Write("procfile.yml", Procfile.Yaml(("daemon", $"setsid sleep 300 & echo $! > {pidFile}; echo started; wait")));
+        // and it still holds the child's stdout. It writes its pid only once it has left the
+        // group, and "started" waits for that: a SIGTERM sent before would kill it in the group.
+        _directory.Write("procfile.yml", Procfile.Yaml(("daemon", $"setsid sh -c 'echo $$ > {pidFile}; exec sleep 300' & until [ -s {pidFile} ]; do sleep 0.01; done; echo started; wait")));
         await using var procman = ProcManRun.Start(_directory.Path, "up", "-t", "1");
         await procman.WaitForLineAsync(line => line.EndsWith("| started", StringComparison.Ordinal));
         var escaped = int.Parse(File.ReadAllText(pidFile));
