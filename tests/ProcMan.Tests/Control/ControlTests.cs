@@ -88,7 +88,10 @@ public sealed class ControlTests : IDisposable
         await using var up = ProcManRun.Start(_directory.Path, "up");
         await up.WaitForLineAsync(line => line == "api     | api up");
         (await ProcManCommand.RunAsync(_directory.Path, "stop", "api", "db")).ExitCode.Should().Be(0);
+        // Both get SIGTERM at once and may exit in either order: a start of api while it is
+        // still stopping would (rightly) leave it "stopping", not "waiting".
         await up.WaitForLineAsync(line => line.StartsWith("procman | db exited", StringComparison.Ordinal));
+        await up.WaitForLineAsync(line => line.StartsWith("procman | api exited", StringComparison.Ordinal));
 
         (await ProcManCommand.RunAsync(_directory.Path, "start", "api")).ExitCode.Should().Be(0);
         (await StatusAsync())["api"].State.Should().Be("waiting", "db is stopped, so api may not start");
