@@ -200,7 +200,9 @@ public sealed class ControlTests : IDisposable
         ready.IsCompleted.Should().BeFalse();
         await File.WriteAllTextAsync(go, "go\n");
         (await ready).ExitCode.Should().Be(0);
-        up.Lines.Should().Contain("server  | listening");
+        // The line is in procman's channel before "ready" holds, but this test's reader of
+        // procman's stdout may not have it yet when the wait command has already exited.
+        await up.WaitForLineAsync(line => line == "server  | listening");
         await File.WriteAllTextAsync(goMigrate, "go\n");
         (await completed).ExitCode.Should().Be(0);
 
