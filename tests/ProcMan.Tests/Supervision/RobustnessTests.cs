@@ -34,7 +34,13 @@ public sealed class RobustnessTests : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task I_get_the_code_of_the_process_that_ended_first_even_if_its_background_job_holds_its_output()
     {
-        _directory.Write("procfile.yml", Procfile.Yaml(("first", "sleep 3 & echo first-done; exit 3"), ("second", "sleep 0.5; exit 0")));
+        // second ends 1 s after first has exited (not after a fixed sleep from its own start,
+        // which a slow start of first could outlast): well after the short grace for first's
+        // exit report, long before first's background job lets its output go.
+        var pidFile = _directory.Combine("first.pid");
+        _directory.Write("procfile.yml", Procfile.Yaml(
+            ("first", $"echo $$ > {pidFile}; sleep 30 & echo first-done; exit 3"),
+            ("second", $"until [ -s {pidFile} ]; do sleep 0.05; done; while kill -0 $(cat {pidFile}) 2>/dev/null; do sleep 0.05; done; sleep 1; exit 0")));
         await using var procman = ProcManRun.Start(_directory.Path, "up");
 
         (await procman.WaitForExitAsync()).Should().Be(3);
