@@ -113,7 +113,7 @@ public sealed class RobustnessTests : IDisposable
                 command: echo up; exec sleep 300
                 shutdown:
                   command: echo "stopping, slowly"; exec sleep 300
-                  timeout_seconds: 1
+                  timeout_seconds: 3
             """);
         await using var procman = ProcManRun.Start(_directory.Path, "up");
         await procman.WaitForLineAsync(line => line == "svc     | up");
