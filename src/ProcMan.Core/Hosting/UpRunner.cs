@@ -57,7 +57,6 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         control?.Serve(new ControlHandler(supervisor, logs, processOfInstance, supervisor.RequestStop));
 
         var exitCode = await supervisor.RunAsync().ConfigureAwait(false);
-        await sink.FlushAsync().ConfigureAwait(false);
         if (Summary)
             await WriteSummaryAsync(channel, supervisor.FinalSummary).ConfigureAwait(false);
         channel.Complete();

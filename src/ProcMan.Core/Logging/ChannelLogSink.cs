@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Threading.Channels;
 using ProcMan.Output;
 using Serilog.Core;
 using Serilog.Events;
@@ -14,76 +13,23 @@ namespace ProcMan.Logging;
 /// </summary>
 /// <remarks>
 /// Logging never blocks the caller (the supervisor must go on signalling children while the
-/// console is stalled): an event goes straight into the channel when there is room and nothing
-/// is queued before it; otherwise it is queued, in order, for a forwarder that waits for room.
-/// No event is dropped. Each chunk carries the event's properties (<see cref="EventDetails"/>)
-/// for <c>--output json</c>: the <c>Event</c> property (attached with
-/// <c>ForContext(LogEvents.Property, ...)</c>) names the kind, the others become snake_case fields.
+/// console is stalled): the channel takes ProcMan's events at once, whatever the children's
+/// budget, so each event lands exactly where it was logged. No event is dropped; one logged
+/// after the channel is complete goes to stderr. Each chunk carries the event's properties
+/// (<see cref="EventDetails"/>) for <c>--output json</c>: the <c>Event</c> property (attached
+/// with <c>ForContext(LogEvents.Property, ...)</c>) names the kind, the others become snake_case fields.
 /// </remarks>
 public sealed class ChannelLogSink(OutputChannel output) : ILogEventSink
 {
-    private readonly object _gate = new();
-    private readonly Queue<OutputChunk> _queued = new();
-    private Task _forwarding = Task.CompletedTask;
-    private bool _forwarderRunning;
-
     public void Emit(LogEvent logEvent)
     {
-        var bytes = Encoding.UTF8.GetBytes(Render(logEvent) + "\n");
+        var text = Render(logEvent);
+        var bytes = Encoding.UTF8.GetBytes(text + "\n");
         var chunk = OutputChunk.Copy(OutputSource.ProcMan, OutputStream.ProcMan, new(bytes), addNewline: false) with { Details = Details(logEvent) };
-        lock (_gate)
+        if (!output.TryWrite(chunk))
         {
-            if (_queued.Count == 0 && output.TryWrite(chunk))
-                return;
-            _queued.Enqueue(chunk);
-            if (!_forwarderRunning)
-            {
-                _forwarderRunning = true;
-                _forwarding = Task.Run(ForwardAsync);
-            }
-        }
-    }
-
-    /// <summary>Waits until every event logged so far is in the channel.</summary>
-    public async Task FlushAsync()
-    {
-        while (true)
-        {
-            Task forwarding;
-            lock (_gate)
-            {
-                if (!_forwarderRunning)
-                    return;
-                forwarding = _forwarding;
-            }
-            await forwarding.ConfigureAwait(false);
-        }
-    }
-
-    private async Task ForwardAsync()
-    {
-        while (true)
-        {
-            OutputChunk next;
-            lock (_gate)
-            {
-                if (!_queued.TryPeek(out next))
-                {
-                    _forwarderRunning = false;
-                    return;
-                }
-            }
-            try
-            {
-                await output.WriteAsync(next).ConfigureAwait(false);
-            }
-            catch (ChannelClosedException)
-            {
-                next.Release();
-                await Console.Error.WriteLineAsync("procman: " + Encoding.UTF8.GetString(next.Lines).TrimEnd('\n')).ConfigureAwait(false);
-            }
-            lock (_gate)
-                _queued.Dequeue();
+            chunk.Release();
+            Console.Error.WriteLine("procman: " + text);
         }
     }
 

@@ -22,7 +22,19 @@ public sealed class LinePump(
     /// <summary>16 MiB: enough for any real log line, JSON documents included.</summary>
     public const int DefaultMaxLineLength = 16 * 1024 * 1024;
 
+    private long _progress;
+    private volatile bool _waitingForInput;
+
     public int MaxLineLength { get; } = maxLineLength > 0 ? maxLineLength : throw new ArgumentOutOfRangeException(nameof(maxLineLength));
+
+    /// <summary>Goes up with every read and every write: unchanged over a while means stalled or idle.</summary>
+    public long Progress => Interlocked.Read(ref _progress);
+
+    /// <summary>
+    /// Waiting for the child to write (or finished): all it had written is in the channel. False
+    /// while it works on a read or waits for room in the channel.
+    /// </summary>
+    public bool IsWaitingForInput => _waitingForInput;
 
     /// <summary>
     /// Pumps until the stream ends. <paramref name="abandon"/> gives up on a stream that a
@@ -36,7 +48,10 @@ public sealed class LinePump(
         {
             while (true)
             {
+                _waitingForInput = true;
                 var result = await reader.ReadAsync(abandon).ConfigureAwait(false);
+                _waitingForInput = false;
+                Interlocked.Increment(ref _progress);
                 var buffer = result.Buffer;
 
                 if (EndOfLastLine(buffer) is { } end)
@@ -60,6 +75,7 @@ public sealed class LinePump(
         }
         finally
         {
+            _waitingForInput = true;
             await reader.CompleteAsync().ConfigureAwait(false);
         }
     }
@@ -93,13 +109,14 @@ public sealed class LinePump(
         Action? afterWrite = null;
         foreach (var observer in observers ?? [])
             afterWrite += observer.OnLines(chunk.Lines);
-        return afterWrite is null ? output.WriteAsync(chunk) : WriteThenAsync(chunk, afterWrite);
+        return WriteThenAsync(chunk, afterWrite);
     }
 
-    private async ValueTask WriteThenAsync(OutputChunk chunk, Action afterWrite)
+    private async ValueTask WriteThenAsync(OutputChunk chunk, Action? afterWrite)
     {
         await output.WriteAsync(chunk).ConfigureAwait(false);
-        afterWrite();
+        Interlocked.Increment(ref _progress);
+        afterWrite?.Invoke();
     }
 
     /// <summary>The position just after the last <c>\n</c> in <paramref name="buffer"/>, if any.</summary>

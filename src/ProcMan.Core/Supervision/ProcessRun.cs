@@ -14,15 +14,19 @@ internal sealed class ProcessRun : IDisposable
     private readonly CancellationTokenSource _abandonOutput = new();
     private readonly CancellationTokenSource _endProbes = new();
     private readonly Stopwatch _age = Stopwatch.StartNew();
+    private readonly LinePump[] _pumps;
 
     public ProcessRun(string name, IChildProcess process, OutputSource source, OutputChannel output, int maxLineLength, IReadOnlyList<ILineObserver> observers)
     {
         Name = name;
         Process = process;
         Observers = observers;
+        _pumps = [
+            new LinePump(source, OutputStream.StandardOutput, output, maxLineLength, observers),
+            new LinePump(source, OutputStream.StandardError, output, maxLineLength, observers)];
         Output = Task.WhenAll(
-            new LinePump(source, OutputStream.StandardOutput, output, maxLineLength, observers).RunAsync(process.StandardOutput, _abandonOutput.Token),
-            new LinePump(source, OutputStream.StandardError, output, maxLineLength, observers).RunAsync(process.StandardError, _abandonOutput.Token));
+            _pumps[0].RunAsync(process.StandardOutput, _abandonOutput.Token),
+            _pumps[1].RunAsync(process.StandardError, _abandonOutput.Token));
         OutputOver = Output.ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
@@ -38,6 +42,24 @@ internal sealed class ProcessRun : IDisposable
 
     /// <summary>Completes when <see cref="Output"/> does, however it ended; never faults, so it can be awaited as an event.</summary>
     public Task OutputOver { get; }
+
+    /// <summary>
+    /// Completes once the output is over, or once the pumps have waited for input a whole
+    /// <paramref name="quiet"/> with nothing coming: what the child wrote is all in the channel,
+    /// and whoever still holds its pipes (a job that left its group) is not the child. A pump
+    /// that is slow (a loaded machine, a full channel) is waited for however long it takes, so
+    /// "exited" always comes after the child's last lines.
+    /// </summary>
+    public async Task OutputSettledAsync(TimeSpan quiet)
+    {
+        while (!Output.IsCompleted)
+        {
+            var progress = _pumps.Sum(pump => pump.Progress);
+            await Task.WhenAny(Output, Task.Delay(quiet)).ConfigureAwait(false);
+            if (_pumps.All(pump => pump.IsWaitingForInput) && _pumps.Sum(pump => pump.Progress) == progress)
+                return;
+        }
+    }
 
     /// <summary>Cancelled when the run is over, to end its probes.</summary>
     public CancellationToken ProbesEnd => _endProbes.Token;

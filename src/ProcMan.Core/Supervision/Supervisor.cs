@@ -438,15 +438,16 @@ public sealed partial class Supervisor(
     }
 
     /// <summary>
-    /// Posts the exit once the run's last lines are in the channel too (or after a short grace,
-    /// when a background job holds its pipes, so that it cannot change which end came first),
-    /// so that "exited" follows them; then posts again when its pipes finally close.
+    /// Posts the exit once the run's last lines are in the channel too (or once its pipes have
+    /// been quiet a short grace, when a background job holds them, so that it cannot change
+    /// which end came first), so that "exited" follows them; then posts again when its pipes
+    /// finally close.
     /// </summary>
     private async Task ReportExitAsync(ProcessInstance instance, ProcessRun run)
     {
         var status = await run.Process.Exited.ConfigureAwait(false);
         run.StopClock();
-        await Task.WhenAny(run.Output, Task.Delay(options.ExitReportGrace)).ConfigureAwait(false);
+        await run.OutputSettledAsync(options.ExitReportGrace).ConfigureAwait(false);
         _mailbox.Writer.TryWrite(new RunExited(instance, run, status));
         await run.OutputOver.ConfigureAwait(false);
         _mailbox.Writer.TryWrite(new RunOutputEnded());

@@ -14,9 +14,9 @@ public sealed record SupervisorOptions(TimeSpan StopTimeout, TimeSpan PipeGraceP
     public static readonly SupervisorOptions Default = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), Output.LinePump.DefaultMaxLineLength);
 
     /// <summary>
-    /// How long a child's exit waits for its last lines before it is acted on: long enough for
-    /// lines already written to come first, short enough that a background job holding the
-    /// pipe cannot change which end came first.
+    /// How long a child's pipes must stay quiet after it exited, with all it wrote already in
+    /// the channel, before its exit is acted on though they are still open: a background job
+    /// holding them must not delay the exit (nor change which end came first).
     /// </summary>
     public TimeSpan ExitReportGrace { get; init; } = TimeSpan.FromMilliseconds(100);
 }
