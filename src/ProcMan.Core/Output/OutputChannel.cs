@@ -22,10 +22,12 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     public const int MinimumChunkCost = 64 * 1024;
 
     // Unbounded, because the budget bounds it: an event can then always be written at once.
+    // Synchronous continuations: the drain waits on a thread of its own, so a write only wakes
+    // that thread; nothing else waits on the reader.
     private readonly Channel<OutputChunk> _channel = Channel.CreateUnbounded<OutputChunk>(new UnboundedChannelOptions
     {
         SingleReader = true,
-        AllowSynchronousContinuations = false,
+        AllowSynchronousContinuations = true,
     });
 
     private readonly ByteBudget _budget = new(byteBudget);

@@ -20,9 +20,9 @@ public readonly record struct OutputChunk(OutputSource Source, OutputStream Stre
     public OutputDetails? Details { get; init; }
 
     /// <summary>Copies <paramref name="bytes"/> into a rented buffer, adding a final <c>\n</c> if asked.</summary>
-    public static OutputChunk Copy(OutputSource source, OutputStream stream, in ReadOnlySequence<byte> bytes, bool addNewline)
+    public static OutputChunk Copy(OutputSource source, OutputStream stream, ReadOnlySpan<byte> bytes, bool addNewline)
     {
-        var length = checked((int)bytes.Length + (addNewline ? 1 : 0));
+        var length = checked(bytes.Length + (addNewline ? 1 : 0));
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         bytes.CopyTo(buffer);
         if (addNewline)

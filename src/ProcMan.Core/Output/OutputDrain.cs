@@ -31,10 +31,36 @@ public sealed class OutputDrain(
     /// <summary>Completes if and when writing fails; never faults.</summary>
     public Task<OutputFailure> Failure => _failure.Task;
 
-    /// <summary>Runs until the channel is completed and everything in it has been written.</summary>
-    public async Task RunAsync()
+    /// <summary>
+    /// Runs until the channel is completed and everything in it has been written, on a thread
+    /// of its own: a line then wakes the drain directly, not through the thread pool, which
+    /// keeps a lone line's latency low and steady.
+    /// </summary>
+    public Task RunAsync()
     {
-        while (await input.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            try
+            {
+                Run();
+                done.TrySetResult();
+            }
+            catch (Exception exception)
+            {
+                done.TrySetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "procman drain",
+        }.Start();
+        return done.Task;
+    }
+
+    private void Run()
+    {
+        while (WaitToRead())
         {
             while (input.Reader.TryRead(out var chunk))
             {
@@ -58,6 +84,12 @@ public sealed class OutputDrain(
             Flush();
         }
         logs?.Complete();
+    }
+
+    private bool WaitToRead()
+    {
+        var waiting = input.Reader.WaitToReadAsync();
+        return waiting.IsCompletedSuccessfully ? waiting.Result : waiting.AsTask().GetAwaiter().GetResult();
     }
 
     private void WriteFiles(in OutputChunk chunk)
