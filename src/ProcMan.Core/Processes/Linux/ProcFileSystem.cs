@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ProcMan.Processes.Linux;
 
 /// <summary>Finds processes through /proc, for the last-resort kill of whatever a child left behind.</summary>
@@ -7,9 +9,9 @@ internal static class ProcFileSystem
 
     /// <summary>
     /// Whether the process group <paramref name="groupId"/> has a member that is not a zombie
-    /// (kill(2) counts zombies, which a container's init may never reap).
+    /// (kill(2) counts zombies, which a container's init may never reap), by a recent reading.
     /// </summary>
-    public static bool HasLiveMember(int groupId) => ReadAll().Any(p => p.GroupId == groupId && p.State != 'Z');
+    public static bool HasLiveMember(int groupId) => ReadRecent().Any(p => p.GroupId == groupId && p.State != 'Z');
 
     /// <summary>
     /// Every live process in the session <paramref name="sessionId"/> (a child started with
@@ -31,6 +33,29 @@ internal static class ProcFileSystem
         }
         found.Remove(sessionId);
         return [.. found];
+    }
+
+    /// <summary>
+    /// How long one reading of /proc is reused to tell whether a group is alive. The supervisor
+    /// asks about every group at once (100 children: 100 questions), and each reading opens a
+    /// file per process on the machine. A group with no live member in a reading this recent has
+    /// none now, as members only come from members; one that has may have just died, and is asked
+    /// about again later.
+    /// </summary>
+    private static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMilliseconds(20);
+
+    private static readonly object Gate = new();
+    private static (List<ProcStat> Processes, long Taken)? _snapshot;
+
+    /// <summary>A recent reading: enough to tell whether a group still has live members.</summary>
+    private static List<ProcStat> ReadRecent()
+    {
+        lock (Gate)
+        {
+            if (_snapshot is not { } snapshot || Stopwatch.GetElapsedTime(snapshot.Taken) > SnapshotLifetime)
+                _snapshot = snapshot = (ReadAll(), Stopwatch.GetTimestamp());
+            return snapshot.Processes;
+        }
     }
 
     private static List<ProcStat> ReadAll()
