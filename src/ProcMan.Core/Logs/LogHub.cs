@@ -15,9 +15,7 @@ public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, lo
     public const long DefaultBytesPerSource = 4L * 1024 * 1024;
 
     private readonly object _gate = new();
-    private readonly Dictionary<string, Queue<LogEntry>> _rings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _ringLines = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _ringBytes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LogRing> _rings = new(StringComparer.Ordinal);
     private readonly List<LogFollower> _followers = [];
     private long _sequence;
 
@@ -26,23 +24,14 @@ public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, lo
     {
         lock (_gate)
         {
-            var entry = new LogEntry(_sequence++, chunk.Source, chunk.Stream, chunk.Time, chunk.Lines.ToArray());
+            var sequence = _sequence++;
             var name = chunk.Source.Name;
             if (!_rings.TryGetValue(name, out var ring))
-                _rings[name] = ring = new Queue<LogEntry>();
-            ring.Enqueue(entry);
-            var lines = _ringLines.GetValueOrDefault(name) + entry.LineCount;
-            var bytes = _ringBytes.GetValueOrDefault(name) + entry.Lines.Length;
-            // Keep whole chunks while the ones after the oldest still hold enough lines, and
-            // drop the oldest while the ring is over its size (the newest chunk always stays).
-            while (ring.Count > 1 && (lines - ring.Peek().LineCount >= linesPerSource || bytes > bytesPerSource))
-            {
-                var oldest = ring.Dequeue();
-                lines -= oldest.LineCount;
-                bytes -= oldest.Lines.Length;
-            }
-            _ringLines[name] = lines;
-            _ringBytes[name] = bytes;
+                _rings[name] = ring = new LogRing(chunk.Source);
+            ring.Add(sequence, chunk, linesPerSource, bytesPerSource);
+            if (_followers.Count == 0)
+                return;
+            var entry = new LogEntry(sequence, chunk.Source, chunk.Stream, chunk.Time, chunk.Lines.ToArray());
             foreach (var follower in _followers)
                 follower.Offer(entry);
         }
@@ -58,8 +47,8 @@ public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, lo
         lock (_gate)
         {
             var backlog = _rings.Values
-                .Where(ring => ring.Count > 0 && wants(ring.Peek().Source))
-                .SelectMany(ring => LastLines(ring, lines))
+                .Where(ring => wants(ring.Source))
+                .SelectMany(ring => ring.LastLines(lines))
                 .OrderBy(entry => entry.Sequence)
                 .ToList();
             LogFollower? follower = null;
@@ -86,27 +75,5 @@ public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, lo
             foreach (var follower in _followers)
                 follower.Complete();
         }
-    }
-
-    private static IEnumerable<LogEntry> LastLines(Queue<LogEntry> ring, int count)
-    {
-        var result = new List<LogEntry>();
-        foreach (var entry in ring.Reverse())
-        {
-            if (count <= 0)
-                break;
-            if (entry.LineCount <= count)
-            {
-                result.Add(entry);
-                count -= entry.LineCount;
-                continue;
-            }
-            // Only the end of this chunk is wanted.
-            var kept = entry.EachLine().TakeLast(count).SelectMany(line => line.ToArray().Append((byte)'\n')).ToArray();
-            result.Add(new LogEntry(entry.Sequence, entry.Source, entry.Stream, entry.Time, kept));
-            count = 0;
-        }
-        result.Reverse();
-        return result;
     }
 }

@@ -103,6 +103,26 @@ public sealed class ControlTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task I_can_read_the_last_thousand_lines_of_a_long_output()
+    {
+        // 3000 lines, in chunks of all sizes (a loop, then a burst): the ring keeps at least the
+        // last 1000, whole and in order, while the older ones' memory is reused.
+        _directory.Write("procfile.yml", Procfile.Yaml(
+            ("web", "i=1; while [ $i -le 1000 ]; do echo \"line $i\"; i=$((i+1)); done; seq -f 'line %.0f' 1001 3000; exec sleep 300")));
+        await using var up = ProcManRun.Start(_directory.Path, "up");
+        await up.WaitForLineAsync(line => line == "web     | line 3000");
+
+        var thousand = await ProcManCommand.RunAsync(_directory.Path, "logs", "-n", "1000", "web");
+        var all = await ProcManCommand.RunAsync(_directory.Path, "logs", "-n", "5000", "web");
+
+        thousand.Lines.Should().Equal(Enumerable.Range(2001, 1000).Select(i => $"web     | line {i}"));
+        // The ring drops whole chunks, so it may hold a few more than 1000, but never a gap.
+        var first = int.Parse(all.Lines[0].Split(' ').Last());
+        first.Should().BeInRange(2, 2001);
+        all.Lines.Should().Equal(Enumerable.Range(first, 3001 - first).Select(i => $"web     | line {i}"));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task I_can_read_the_last_lines_and_follow_new_ones()
     {
         _directory.Write("procfile.yml", Procfile.Yaml(
