@@ -22,29 +22,67 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     public const int MinimumChunkCost = 64 * 1024;
 
     // Unbounded, because the budget bounds it: an event can then always be written at once.
-    // Synchronous continuations: the drain waits on a thread of its own, so a write only wakes
-    // that thread; nothing else waits on the reader.
+    // Not single-reader: whoever holds the drain's role reads, one at a time, and any writer
+    // may peek (see OutputDrain).
     private readonly Channel<OutputChunk> _channel = Channel.CreateUnbounded<OutputChunk>(new UnboundedChannelOptions
     {
-        SingleReader = true,
-        AllowSynchronousContinuations = true,
+        AllowSynchronousContinuations = false,
     });
 
     private readonly ByteBudget _budget = new(byteBudget);
+    private Action<bool>? _written;
+    private volatile bool _complete;
 
     public ChannelReader<OutputChunk> Reader => _channel.Reader;
 
+    /// <summary>Nothing more will be written.</summary>
+    public bool IsComplete => _complete;
+
+    /// <summary>
+    /// Has <paramref name="written"/> called after every write and at the end, on the writer's
+    /// thread, with whether that writer may write to the console itself (a pump may; ProcMan's
+    /// events and the end may not, as their writers must never block on the console).
+    /// </summary>
+    public void Listen(Action<bool> written) => _written = written;
+
     /// <summary>For the pumps: waits for room in the budget.</summary>
-    public async ValueTask WriteAsync(OutputChunk chunk)
+    public ValueTask WriteAsync(OutputChunk chunk)
     {
-        if (IsBudgeted(chunk))
-            await _budget.AcquireAsync(CostOf(chunk)).ConfigureAwait(false);
-        if (!_channel.Writer.TryWrite(chunk))
-            throw new ChannelClosedException();
+        if (!IsBudgeted(chunk))
+        {
+            Add(chunk, writerMayWrite: false);
+            return ValueTask.CompletedTask;
+        }
+        var room = _budget.AcquireAsync(CostOf(chunk));
+        if (!room.IsCompletedSuccessfully)
+            return AddOnceThereIsRoomAsync(room, chunk);
+        Add(chunk, writerMayWrite: true);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>For ProcMan's own events: never waits; false only once the channel is complete.</summary>
-    public bool TryWrite(OutputChunk chunk) => !IsBudgeted(chunk) && _channel.Writer.TryWrite(chunk);
+    public bool TryWrite(OutputChunk chunk)
+    {
+        if (IsBudgeted(chunk) || !_channel.Writer.TryWrite(chunk))
+            return false;
+        _written?.Invoke(false);
+        return true;
+    }
+
+    private async ValueTask AddOnceThereIsRoomAsync(ValueTask room, OutputChunk chunk)
+    {
+        await room.ConfigureAwait(false);
+        // This runs on whichever thread freed the room, which must not end up writing to the
+        // console: the drain's own thread writes this one.
+        Add(chunk, writerMayWrite: false);
+    }
+
+    private void Add(OutputChunk chunk, bool writerMayWrite)
+    {
+        if (!_channel.Writer.TryWrite(chunk))
+            throw new ChannelClosedException();
+        _written?.Invoke(writerMayWrite);
+    }
 
     /// <summary>For the drain, once it has written (or dropped) a chunk: frees its room and its buffer.</summary>
     public void Consumed(in OutputChunk chunk)
@@ -55,7 +93,12 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     }
 
     /// <summary>No more chunks: every writer has finished.</summary>
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Complete()
+    {
+        _channel.Writer.TryComplete();
+        _complete = true;
+        _written?.Invoke(false);
+    }
 
     private static bool IsBudgeted(in OutputChunk chunk) => chunk.Stream != OutputStream.ProcMan;
 

@@ -20,6 +20,8 @@ public sealed class OutputDrain(
     Action<string>? warn = null)
 {
     private readonly BufferedOutput _console = new(output);
+    private readonly object _role = new();
+    private readonly AutoResetEvent _wake = new(initialState: false);
     private readonly TaskCompletionSource<OutputFailure> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The text format decorated by <paramref name="prefixer"/>: what <c>procman up</c> prints by default.</summary>
@@ -32,13 +34,17 @@ public sealed class OutputDrain(
     public Task<OutputFailure> Failure => _failure.Task;
 
     /// <summary>
-    /// Runs until the channel is completed and everything in it has been written, on a thread
-    /// of its own: a line then wakes the drain directly, not through the thread pool, which
-    /// keeps a lone line's latency low and steady.
+    /// Runs until the channel is completed and everything in it has been written. Whoever
+    /// holds the drain's role writes: a pump that has just put a chunk in takes the role when
+    /// it is free and writes at once, so a lone line costs one thread wake-up, not two; the
+    /// drain's own thread writes what nobody else would (ProcMan's events: the supervisor must
+    /// never block on the console) and the rest at the end. One holder at a time, reading the
+    /// channel in order, so the order is the channel's.
     /// </summary>
     public Task RunAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        input.Listen(OnWritten);
         new Thread(() =>
         {
             try
@@ -60,36 +66,69 @@ public sealed class OutputDrain(
 
     private void Run()
     {
-        while (WaitToRead())
+        while (!input.IsComplete)
         {
-            while (input.Reader.TryRead(out var chunk))
-            {
-                try
-                {
-                    logs?.Publish(chunk);
-                    if (files is not null)
-                        WriteFiles(chunk);
-                    if (!_failure.Task.IsCompleted)
-                        format.Write(chunk, _console);
-                }
-                catch (IOException exception)
-                {
-                    _failure.TrySetResult(OutputFailure.From(exception));
-                }
-                finally
-                {
-                    input.Consumed(chunk);
-                }
-            }
-            Flush();
+            WriteIfIdle();
+            _wake.WaitOne();
         }
+        // Nothing more will be written: wait for the role, then write the rest.
+        lock (_role)
+            WriteAvailable();
         logs?.Complete();
     }
 
-    private bool WaitToRead()
+    /// <summary>Called by the channel after every write, on the writer's thread.</summary>
+    private void OnWritten(bool writerMayWrite)
     {
-        var waiting = input.Reader.WaitToReadAsync();
-        return waiting.IsCompletedSuccessfully ? waiting.Result : waiting.AsTask().GetAwaiter().GetResult();
+        if (writerMayWrite)
+            WriteIfIdle();
+        else
+            _wake.Set();
+    }
+
+    /// <summary>
+    /// Writes what is in the channel if nobody else is. A holder that found the channel empty
+    /// looks again once it has let go of the role: a chunk that came meanwhile, whose writer
+    /// found the role taken, is written all the same.
+    /// </summary>
+    private void WriteIfIdle()
+    {
+        while (input.Reader.TryPeek(out _) && Monitor.TryEnter(_role))
+        {
+            try
+            {
+                WriteAvailable();
+            }
+            finally
+            {
+                Monitor.Exit(_role);
+            }
+        }
+    }
+
+    /// <summary>Writes every chunk in the channel, then flushes: for the holder of the role only.</summary>
+    private void WriteAvailable()
+    {
+        while (input.Reader.TryRead(out var chunk))
+        {
+            try
+            {
+                logs?.Publish(chunk);
+                if (files is not null)
+                    WriteFiles(chunk);
+                if (!_failure.Task.IsCompleted)
+                    format.Write(chunk, _console);
+            }
+            catch (IOException exception)
+            {
+                _failure.TrySetResult(OutputFailure.From(exception));
+            }
+            finally
+            {
+                input.Consumed(chunk);
+            }
+        }
+        Flush();
     }
 
     private void WriteFiles(in OutputChunk chunk)
