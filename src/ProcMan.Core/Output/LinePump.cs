@@ -33,13 +33,10 @@ public sealed class LinePump(
     /// <summary>What the buffer grows to while reads fill it: a whole pipe's worth, for a flood.</summary>
     private const int FloodBufferSize = 64 * 1024;
 
-    private long _progress;
     private volatile bool _waitingForInput;
+    private CancellationToken _abandon;
 
     public int MaxLineLength { get; } = maxLineLength > 0 ? maxLineLength : throw new ArgumentOutOfRangeException(nameof(maxLineLength));
-
-    /// <summary>Goes up with every read and every write: unchanged over a while means stalled or idle.</summary>
-    public long Progress => Interlocked.Read(ref _progress);
 
     /// <summary>
     /// Waiting for the child to write (or finished): all it had written is in the channel. False
@@ -49,8 +46,8 @@ public sealed class LinePump(
 
     /// <summary>
     /// Pumps until the stream ends. <paramref name="abandon"/> gives up on a stream that a
-    /// descendant keeps open (the task is then cancelled); it stops the reading only, so lines
-    /// already read still reach the channel.
+    /// descendant keeps open: the task is cancelled at once, and the pump writes nothing more
+    /// (ProcMan may be writing its summary by then).
     /// </summary>
     public Task RunAsync(Stream input, CancellationToken abandon = default)
     {
@@ -79,6 +76,7 @@ public sealed class LinePump(
 
     private void Pump(Stream input, CancellationToken abandon)
     {
+        _abandon = abandon;
         // buffer[start..end] has been read but not written: the beginning of a line.
         var buffer = new byte[InitialBufferSize];
         int start = 0, end = 0;
@@ -91,7 +89,6 @@ public sealed class LinePump(
                 _waitingForInput = true;
                 var read = input.Read(buffer, end, buffer.Length - end);
                 _waitingForInput = false;
-                Interlocked.Increment(ref _progress);
                 if (abandon.IsCancellationRequested)
                     return;
                 if (read == 0)
@@ -171,6 +168,9 @@ public sealed class LinePump(
 
     private void Write(ReadOnlySpan<byte> bytes, bool addNewline)
     {
+        // Abandoned meanwhile: ProcMan may be past its last line already.
+        if (_abandon.IsCancellationRequested)
+            return;
         var chunk = OutputChunk.Copy(source, stream, bytes, addNewline);
         // Before the write: once in the channel, the chunk belongs to the drain.
         Action? afterWrite = null;
@@ -179,7 +179,6 @@ public sealed class LinePump(
         var writing = output.WriteAsync(chunk);
         if (!writing.IsCompletedSuccessfully)
             writing.AsTask().GetAwaiter().GetResult(); // No room yet: this thread is the pump's own, so it waits.
-        Interlocked.Increment(ref _progress);
         afterWrite?.Invoke();
     }
 }

@@ -30,7 +30,7 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     });
 
     private readonly ByteBudget _budget = new(byteBudget);
-    private Action<bool>? _written;
+    private volatile Action<bool>? _written;
     private volatile bool _complete;
 
     public ChannelReader<OutputChunk> Reader => _channel.Reader;

@@ -64,16 +64,23 @@ public sealed class OutputDrain(
         return done.Task;
     }
 
+    /// <summary>
+    /// How many chunks a pump writes before it hands the role to the drain's own thread: a lone
+    /// line or a short burst is written at once, but a flood from the other children never
+    /// keeps a pump from reading its own child.
+    /// </summary>
+    private const int MostChunksForAPump = 16;
+
     private void Run()
     {
         while (!input.IsComplete)
         {
-            WriteIfIdle();
+            WriteIfIdle(int.MaxValue);
             _wake.WaitOne();
         }
         // Nothing more will be written: wait for the role, then write the rest.
         lock (_role)
-            WriteAvailable();
+            WriteAvailable(int.MaxValue);
         logs?.Complete();
     }
 
@@ -81,35 +88,46 @@ public sealed class OutputDrain(
     private void OnWritten(bool writerMayWrite)
     {
         if (writerMayWrite)
-            WriteIfIdle();
+            WriteIfIdle(MostChunksForAPump);
         else
             _wake.Set();
     }
 
     /// <summary>
-    /// Writes what is in the channel if nobody else is. A holder that found the channel empty
-    /// looks again once it has let go of the role: a chunk that came meanwhile, whose writer
-    /// found the role taken, is written all the same.
+    /// Writes what is in the channel if nobody else is, up to <paramref name="most"/> chunks;
+    /// past that, wakes the drain's own thread to write the rest. A holder that emptied the
+    /// channel looks again once it has let go of the role: a chunk that came meanwhile, whose
+    /// writer found the role taken, is written all the same.
     /// </summary>
-    private void WriteIfIdle()
+    private void WriteIfIdle(int most)
     {
         while (input.Reader.TryPeek(out _) && Monitor.TryEnter(_role))
         {
+            bool emptied;
             try
             {
-                WriteAvailable();
+                emptied = WriteAvailable(most);
             }
             finally
             {
                 Monitor.Exit(_role);
             }
+            if (!emptied)
+            {
+                _wake.Set();
+                return;
+            }
         }
     }
 
-    /// <summary>Writes every chunk in the channel, then flushes: for the holder of the role only.</summary>
-    private void WriteAvailable()
+    /// <summary>
+    /// Writes up to <paramref name="most"/> chunks, and flushes if that emptied the channel
+    /// (whoever empties it next flushes what is left otherwise): for the holder of the role
+    /// only. Returns whether the channel was emptied.
+    /// </summary>
+    private bool WriteAvailable(int most)
     {
-        while (input.Reader.TryRead(out var chunk))
+        for (var written = 0; written < most && input.Reader.TryRead(out var chunk); written++)
         {
             try
             {
@@ -128,7 +146,10 @@ public sealed class OutputDrain(
                 input.Consumed(chunk);
             }
         }
+        if (input.Reader.TryPeek(out _))
+            return false;
         Flush();
+        return true;
     }
 
     private void WriteFiles(in OutputChunk chunk)

@@ -44,19 +44,18 @@ internal sealed class ProcessRun : IDisposable
     public Task OutputOver { get; }
 
     /// <summary>
-    /// Completes once the output is over, or once the pumps have waited for input a whole
-    /// <paramref name="quiet"/> with nothing coming: what the child wrote is all in the channel,
-    /// and whoever still holds its pipes (a job that left its group) is not the child. A pump
-    /// that is slow (a loaded machine, a full channel) is waited for however long it takes, so
-    /// "exited" always comes after the child's last lines.
+    /// Completes once the output is over, or once the pumps are found waiting for input at the
+    /// end of a <paramref name="quiet"/> while: what the child wrote is all in the channel, and
+    /// whoever still holds its pipes (a job that left its group, or keeps writing) is not the
+    /// child, and must not delay its exit. A pump that is still busy (a loaded machine, a full
+    /// channel) is waited for, so "exited" comes after the child's last lines.
     /// </summary>
     public async Task OutputSettledAsync(TimeSpan quiet)
     {
         while (!Output.IsCompleted)
         {
-            var progress = _pumps.Sum(pump => pump.Progress);
             await Task.WhenAny(Output, Task.Delay(quiet)).ConfigureAwait(false);
-            if (_pumps.All(pump => pump.IsWaitingForInput) && _pumps.Sum(pump => pump.Progress) == progress)
+            if (_pumps.All(pump => pump.IsWaitingForInput))
                 return;
         }
     }

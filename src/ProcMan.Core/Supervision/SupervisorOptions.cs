@@ -14,9 +14,9 @@ public sealed record SupervisorOptions(TimeSpan StopTimeout, TimeSpan PipeGraceP
     public static readonly SupervisorOptions Default = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), Output.LinePump.DefaultMaxLineLength);
 
     /// <summary>
-    /// How long a child's pipes must stay quiet after it exited, with all it wrote already in
-    /// the channel, before its exit is acted on though they are still open: a background job
-    /// holding them must not delay the exit (nor change which end came first).
+    /// How long after a child's exit its pipes may stay open before the exit is acted on
+    /// anyway, provided all it wrote is in the channel by then: a background job holding them
+    /// must not delay the exit (nor change which end came first).
     /// </summary>
     public TimeSpan ExitReportGrace { get; init; } = TimeSpan.FromMilliseconds(100);
 }

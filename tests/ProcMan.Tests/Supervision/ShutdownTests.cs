@@ -139,4 +139,19 @@ public sealed class ShutdownTests : IDisposable
             ProcMan.Processes.Linux.LibC.Kill(escaped, UnixSignal.Kill.Number);
         }
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_see_a_process_end_acted_on_while_a_job_it_left_behind_keeps_writing()
+    {
+        // The job holds the child's pipes and writes more often than the exit's grace period:
+        // the child's own end must still stop everything, with its code.
+        _directory.Write("procfile.yml", Procfile.Yaml(
+            ("web", "(while :; do echo heartbeat; sleep 0.02; done) & sleep 0.3; echo main-done; exit 4"),
+            ("other", "exec sleep 300")));
+        await using var procman = ProcManRun.Start(_directory.Path, "up");
+
+        (await procman.WaitForExitAsync()).Should().Be(4);
+
+        procman.Lines.Should().ContainInOrder("web     | main-done", "procman | web exited with code 4");
+    }
 }

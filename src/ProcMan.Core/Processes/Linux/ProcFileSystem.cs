@@ -11,7 +11,10 @@ internal static class ProcFileSystem
     /// Whether the process group <paramref name="groupId"/> has a member that is not a zombie
     /// (kill(2) counts zombies, which a container's init may never reap), by a recent reading.
     /// </summary>
-    public static bool HasLiveMember(int groupId) => ReadRecent().Any(p => p.GroupId == groupId && p.State != 'Z');
+    /// <param name="existedSince">A Stopwatch timestamp at which the group was known to exist: a
+    /// reading older than that may not know it yet, so it is not reused.</param>
+    public static bool HasLiveMember(int groupId, long existedSince) =>
+        ReadRecent(existedSince).Any(p => p.GroupId == groupId && p.State != 'Z');
 
     /// <summary>
     /// Every live process in the session <paramref name="sessionId"/> (a child started with
@@ -38,22 +41,25 @@ internal static class ProcFileSystem
     /// <summary>
     /// How long one reading of /proc is reused to tell whether a group is alive. The supervisor
     /// asks about every group at once (100 children: 100 questions), and each reading opens a
-    /// file per process on the machine. A group with no live member in a reading this recent has
-    /// none now, as members only come from members; one that has may have just died, and is asked
-    /// about again later.
+    /// file per process on the machine. A group that existed when the reading was taken and had
+    /// no live member then has none now, as members only come from members; one that had may
+    /// have died since, and is asked about again later.
     /// </summary>
     private static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMilliseconds(20);
 
     private static readonly object Gate = new();
     private static (List<ProcStat> Processes, long Taken)? _snapshot;
 
-    /// <summary>A recent reading: enough to tell whether a group still has live members.</summary>
-    private static List<ProcStat> ReadRecent()
+    /// <summary>A recent reading, taken after <paramref name="notBefore"/>: enough to tell whether a group still has live members.</summary>
+    private static List<ProcStat> ReadRecent(long notBefore)
     {
         lock (Gate)
         {
-            if (_snapshot is not { } snapshot || Stopwatch.GetElapsedTime(snapshot.Taken) > SnapshotLifetime)
-                _snapshot = snapshot = (ReadAll(), Stopwatch.GetTimestamp());
+            if (_snapshot is not { } snapshot || snapshot.Taken < notBefore || Stopwatch.GetElapsedTime(snapshot.Taken) > SnapshotLifetime)
+            {
+                var taken = Stopwatch.GetTimestamp();
+                _snapshot = snapshot = (ReadAll(), taken);
+            }
             return snapshot.Processes;
         }
     }
