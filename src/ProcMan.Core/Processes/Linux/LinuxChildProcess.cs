@@ -6,7 +6,6 @@ namespace ProcMan.Processes.Linux;
 internal sealed class LinuxChildProcess : IChildProcess
 {
     private readonly Process _process;
-    private long _groupSeen;
 
     public LinuxChildProcess(Process process)
     {
@@ -25,18 +24,7 @@ internal sealed class LinuxChildProcess : IChildProcess
 
     // Signal 0 checks without sending; /proc is read only when it says yes. A group id is not
     // reused while the group has members.
-    public bool HasLiveGroup
-    {
-        get
-        {
-            if (!LibC.Kill(-Pid, 0))
-                return false;
-            // The first time the group is seen: a reading of /proc from before may not know it.
-            if (_groupSeen == 0)
-                _groupSeen = Stopwatch.GetTimestamp();
-            return ProcFileSystem.HasLiveMember(Pid, existedSince: _groupSeen);
-        }
-    }
+    public bool HasLiveGroup => LibC.Kill(-Pid, 0) && ProcFileSystem.HasLiveMember(Pid);
 
     public void SignalGroup(UnixSignal signal)
     {

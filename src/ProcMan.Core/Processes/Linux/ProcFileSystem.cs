@@ -11,10 +11,20 @@ internal static class ProcFileSystem
     /// Whether the process group <paramref name="groupId"/> has a member that is not a zombie
     /// (kill(2) counts zombies, which a container's init may never reap), by a recent reading.
     /// </summary>
-    /// <param name="existedSince">A Stopwatch timestamp at which the group was known to exist: a
-    /// reading older than that may not know it yet, so it is not reused.</param>
-    public static bool HasLiveMember(int groupId, long existedSince) =>
-        ReadRecent(existedSince).Any(p => p.GroupId == groupId && p.State != 'Z');
+    public static bool HasLiveMember(int groupId)
+    {
+        lock (Gate)
+        {
+            // A reading that does not list the group at all may be older than the group: read again.
+            if (_snapshot is not { } snapshot || Stopwatch.GetElapsedTime(snapshot.Taken) > SnapshotLifetime
+                || !snapshot.Processes.Any(p => p.GroupId == groupId))
+            {
+                var taken = Stopwatch.GetTimestamp();
+                _snapshot = snapshot = (ReadAll(), taken);
+            }
+            return snapshot.Processes.Any(p => p.GroupId == groupId && p.State != 'Z');
+        }
+    }
 
     /// <summary>
     /// Every live process in the session <paramref name="sessionId"/> (a child started with
@@ -41,28 +51,14 @@ internal static class ProcFileSystem
     /// <summary>
     /// How long one reading of /proc is reused to tell whether a group is alive. The supervisor
     /// asks about every group at once (100 children: 100 questions), and each reading opens a
-    /// file per process on the machine. A group that existed when the reading was taken and had
-    /// no live member then has none now, as members only come from members; one that had may
+    /// file per process on the machine. A group the reading lists (zombies included) with no
+    /// live member has none now, as members only come from members; one with a live member may
     /// have died since, and is asked about again later.
     /// </summary>
     private static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMilliseconds(20);
 
     private static readonly object Gate = new();
     private static (List<ProcStat> Processes, long Taken)? _snapshot;
-
-    /// <summary>A recent reading, taken after <paramref name="notBefore"/>: enough to tell whether a group still has live members.</summary>
-    private static List<ProcStat> ReadRecent(long notBefore)
-    {
-        lock (Gate)
-        {
-            if (_snapshot is not { } snapshot || snapshot.Taken < notBefore || Stopwatch.GetElapsedTime(snapshot.Taken) > SnapshotLifetime)
-            {
-                var taken = Stopwatch.GetTimestamp();
-                _snapshot = snapshot = (ReadAll(), taken);
-            }
-            return snapshot.Processes;
-        }
-    }
 
     private static List<ProcStat> ReadAll()
     {
