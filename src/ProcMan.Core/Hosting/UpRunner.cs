@@ -57,6 +57,8 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         control?.Serve(new ControlHandler(supervisor, logs, processOfInstance, supervisor.RequestStop));
 
         var exitCode = await supervisor.RunAsync().ConfigureAwait(false);
+        // Warnings about the last lines (a log file that cannot be written) come before the summary.
+        await drain.CatchUpAsync().ConfigureAwait(false);
         if (Summary)
             await WriteSummaryAsync(channel, supervisor.FinalSummary).ConfigureAwait(false);
         channel.Complete();

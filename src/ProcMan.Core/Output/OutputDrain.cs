@@ -22,6 +22,7 @@ public sealed class OutputDrain(
     private readonly BufferedOutput _console = new(output);
     private readonly object _role = new();
     private readonly AutoResetEvent _wake = new(initialState: false);
+    private volatile TaskCompletionSource? _catchUp;
     private readonly TaskCompletionSource<OutputFailure> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The text format decorated by <paramref name="prefixer"/>: what <c>procman up</c> prints by default.</summary>
@@ -71,11 +72,34 @@ public sealed class OutputDrain(
     /// </summary>
     private const int MostChunksForAPump = 16;
 
+    /// <summary>
+    /// Completes once everything written to the channel so far is written out and flushed, and
+    /// so are the warnings that flushing gave (a log file that cannot be written): called before
+    /// the channel is completed, so those warnings still go to the console.
+    /// </summary>
+    public Task CatchUpAsync()
+    {
+        var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _catchUp = caughtUp;
+        _wake.Set();
+        return caughtUp.Task;
+    }
+
     private void Run()
     {
         while (!input.IsComplete)
         {
             WriteIfIdle(int.MaxValue);
+            if (_catchUp is { } caughtUp)
+            {
+                // Wait for the role: a pump may hold it.
+                lock (_role)
+                    WriteAvailable(int.MaxValue);
+                if (input.Reader.TryPeek(out _))
+                    continue; // The flush warned: write that too.
+                _catchUp = null;
+                caughtUp.TrySetResult();
+            }
             _wake.WaitOne();
         }
         // Nothing more will be written: wait for the role, then write the rest.
