@@ -3,8 +3,8 @@ using ProcMan.Output;
 namespace ProcMan.Logs;
 
 /// <summary>
-/// A chunk of lines kept for <c>procman logs</c>: an unpooled copy (the drain recycles the
-/// original), shared by the ring and every follower, never changed.
+/// A chunk of lines for a <c>procman logs</c> reader: an unpooled copy (the drain and the ring
+/// recycle theirs), shared by every follower, never changed.
 /// </summary>
 /// <param name="Sequence">Its place in the order the drain wrote everything, to merge rings.</param>
 public sealed record LogEntry(long Sequence, OutputSource Source, OutputStream Stream, DateTimeOffset Time, byte[] Lines)

@@ -19,6 +19,13 @@ public sealed class OutputDrain(
     LogFiles? files = null,
     Action<string>? warn = null)
 {
+    /// <summary>
+    /// How many chunks a pump writes before it hands the role to the drain's own thread: a lone
+    /// line or a short burst is written at once, but a flood from the other children never
+    /// keeps a pump from reading its own child.
+    /// </summary>
+    private const int MostChunksForAPump = 16;
+
     private readonly BufferedOutput _console = new(output);
     private readonly object _role = new();
     private readonly AutoResetEvent _wake = new(initialState: false);
@@ -64,13 +71,6 @@ public sealed class OutputDrain(
         }.Start();
         return done.Task;
     }
-
-    /// <summary>
-    /// How many chunks a pump writes before it hands the role to the drain's own thread: a lone
-    /// line or a short burst is written at once, but a flood from the other children never
-    /// keeps a pump from reading its own child.
-    /// </summary>
-    private const int MostChunksForAPump = 16;
 
     /// <summary>
     /// Completes once everything written to the channel so far is written out and flushed, and
