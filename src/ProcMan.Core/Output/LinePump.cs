@@ -51,12 +51,13 @@ public sealed class LinePump(
     /// </summary>
     public Task RunAsync(Stream input, CancellationToken abandon = default)
     {
+        _abandon = abandon;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
-                Pump(input, abandon);
+                Pump(input);
                 done.TrySetResult();
             }
             catch (Exception exception)
@@ -74,9 +75,8 @@ public sealed class LinePump(
         return done.Task;
     }
 
-    private void Pump(Stream input, CancellationToken abandon)
+    private void Pump(Stream input)
     {
-        _abandon = abandon;
         // buffer[start..end] has been read but not written: the beginning of a line.
         var buffer = new byte[InitialBufferSize];
         int start = 0, end = 0;
@@ -89,7 +89,7 @@ public sealed class LinePump(
                 _waitingForInput = true;
                 var read = input.Read(buffer, end, buffer.Length - end);
                 _waitingForInput = false;
-                if (abandon.IsCancellationRequested)
+                if (_abandon.IsCancellationRequested)
                     return;
                 if (read == 0)
                 {
