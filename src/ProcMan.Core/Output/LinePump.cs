@@ -1,3 +1,5 @@
+using ProcMan.Processes;
+
 namespace ProcMan.Output;
 
 /// <summary>
@@ -33,7 +35,19 @@ public sealed class LinePump(
     /// <summary>What the buffer grows to while reads fill it: a whole pipe's worth, for a flood.</summary>
     private const int FloodBufferSize = 64 * 1024;
 
+    /// <summary>
+    /// A read this large means the child writes in bulk (a stdio buffer is 4 KiB), not line by line.
+    /// </summary>
+    private const int BulkRead = 4 * 1024;
+
+    /// <summary>
+    /// Room for what a child writing flat out (about 200 MB/s) writes in the millisecond the pump
+    /// lets it run ahead.
+    /// </summary>
+    private const int RunAheadPipeSize = 256 * 1024;
+
     private volatile bool _waitingForInput;
+    private bool? _canRunAhead;
     private CancellationToken _abandon;
 
     public int MaxLineLength { get; } = maxLineLength > 0 ? maxLineLength : throw new ArgumentOutOfRangeException(nameof(maxLineLength));
@@ -123,6 +137,8 @@ public sealed class LinePump(
                 // The read filled the buffer, so more is waiting: read more at once.
                 if (filled && buffer.Length < FloodBufferSize)
                     Array.Resize(ref buffer, buffer.Length * 2);
+                else if (!filled && read >= BulkRead && CanLetChildRunAhead(input))
+                    Thread.Sleep(1);
             }
         }
         finally
@@ -130,6 +146,15 @@ public sealed class LinePump(
             _waitingForInput = true;
         }
     }
+
+    /// <summary>
+    /// A child writing in bulk would wake the pump for every write, each wake-up costing both
+    /// sides more than the write. Instead the pump sleeps a millisecond between reads while the
+    /// child fills its pipe, once the pipe has room for that. A child writing a line now and then
+    /// never reads this large, so its lines still come through at once.
+    /// </summary>
+    private bool CanLetChildRunAhead(Stream input) =>
+        _canRunAhead ??= input is IGrowablePipe pipe && pipe.TryGrow(RunAheadPipeSize);
 
     /// <summary>Moves the unfinished line to the front, and grows the buffer if it still lacks room.</summary>
     private static void MakeRoom(ref byte[] buffer, ref int start, ref int end)

@@ -25,6 +25,9 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEffectiveUserId();
 
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int FcntlNative(int fd, int command, int argument);
+
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint WriteNative(int fd, byte* buffer, nint count);
 
@@ -39,6 +42,17 @@ internal static unsafe partial class LibC
     {
         var poll = new PollFd { Fd = fd, Events = PollOut };
         _ = PollNative(&poll, 1, -1);
+    }
+
+    /// <summary>
+    /// Gives the pipe <paramref name="fd"/> room for at least <paramref name="bytes"/> unread
+    /// bytes (F_SETPIPE_SZ). False when the system refuses: above /proc/sys/fs/pipe-max-size, or
+    /// when the user's pipes already hold more than their share.
+    /// </summary>
+    public static bool GrowPipe(int fd, int bytes)
+    {
+        const int setPipeSize = 1031, getPipeSize = 1032;
+        return FcntlNative(fd, getPipeSize, 0) >= bytes || FcntlNative(fd, setPipeSize, bytes) >= bytes;
     }
 
     /// <summary>write(2) once; returns the count written, or -1 with the errno.</summary>

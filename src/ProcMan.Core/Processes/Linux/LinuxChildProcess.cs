@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Pipes;
 
 namespace ProcMan.Processes.Linux;
 
@@ -11,14 +12,16 @@ internal sealed class LinuxChildProcess : IChildProcess
     {
         _process = process;
         Pid = process.Id;
+        StandardOutput = new ChildPipeStream((PipeStream)process.StandardOutput.BaseStream);
+        StandardError = new ChildPipeStream((PipeStream)process.StandardError.BaseStream);
         Exited = WaitForExitAsync(process);
     }
 
     public int Pid { get; }
 
-    public Stream StandardOutput => _process.StandardOutput.BaseStream;
+    public Stream StandardOutput { get; }
 
-    public Stream StandardError => _process.StandardError.BaseStream;
+    public Stream StandardError { get; }
 
     public Task<ExitStatus> Exited { get; }
 
