@@ -1,25 +1,68 @@
-using System.IO.Pipes;
+using Microsoft.Win32.SafeHandles;
 
 namespace ProcMan.Processes.Linux;
 
-/// <summary>The read end of a child's stdout or stderr pipe, which can be grown with <c>F_SETPIPE_SZ</c>.</summary>
-internal sealed class ChildPipeStream(PipeStream pipe) : Stream, IGrowablePipe
+/// <summary>
+/// ProcMan's end of a child's stdout or stderr pipe, read with plain <c>read(2)</c>, and grown
+/// with <c>F_SETPIPE_SZ</c> when asked.
+/// </summary>
+/// <remarks>
+/// The handle is held for the length of each read, so closing it while a pump is blocked in a
+/// read (a pipe abandoned to an escaped grandchild) closes it only once that read returns: its
+/// number cannot be reused under the pump, which would then read another child's pipe.
+/// </remarks>
+internal sealed class ChildPipeStream(SafeFileHandle handle) : Stream, IGrowablePipe
 {
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
 
-    public override int Read(byte[] buffer, int offset, int count) => pipe.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer) => pipe.Read(buffer);
+    public override int Read(Span<byte> buffer)
+    {
+        var held = false;
+        try
+        {
+            handle.DangerousAddRef(ref held);
+            while (true)
+            {
+                var read = LibC.Read((int)handle.DangerousGetHandle(), buffer, out var errno);
+                if (read >= 0)
+                    return (int)read;
+                if (errno != LibC.Interrupted)
+                    throw new IOException(new System.ComponentModel.Win32Exception(errno).Message, errno);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            return 0; // Closed by ProcMan: for the pump, the end of the stream.
+        }
+        finally
+        {
+            if (held)
+                handle.DangerousRelease();
+        }
+    }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        pipe.ReadAsync(buffer, offset, count, cancellationToken);
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        pipe.ReadAsync(buffer, cancellationToken);
-
-    public bool TryGrow(int bytes) => LibC.GrowPipe((int)pipe.SafePipeHandle.DangerousGetHandle(), bytes);
+    public bool TryGrow(int bytes)
+    {
+        var held = false;
+        try
+        {
+            handle.DangerousAddRef(ref held);
+            return LibC.GrowPipe((int)handle.DangerousGetHandle(), bytes);
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (held)
+                handle.DangerousRelease();
+        }
+    }
 
     public override void Flush()
     {
@@ -34,7 +77,7 @@ internal sealed class ChildPipeStream(PipeStream pipe) : Stream, IGrowablePipe
     protected override void Dispose(bool disposing)
     {
         if (disposing)
-            pipe.Dispose();
+            handle.Dispose();
         base.Dispose(disposing);
     }
 }

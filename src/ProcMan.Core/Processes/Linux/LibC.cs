@@ -28,6 +28,15 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     private static partial int FcntlNative(int fd, int command, int argument);
 
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static partial nint ReadNative(int fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
+    private static partial int WaitPidNative(int pid, int* status, int options);
+
+    [LibraryImport("libc", EntryPoint = "waitid", SetLastError = true)]
+    private static partial int WaitIdNative(int idType, int id, byte* info, int options);
+
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint WriteNative(int fd, byte* buffer, nint count);
 
@@ -64,5 +73,56 @@ internal static unsafe partial class LibC
             errno = written < 0 ? Marshal.GetLastPInvokeError() : 0;
             return written;
         }
+    }
+
+    /// <summary>read(2) once; returns the count read (0 at the end), or -1 with the errno.</summary>
+    public static nint Read(int fd, Span<byte> buffer, out int errno)
+    {
+        fixed (byte* pointer = buffer)
+        {
+            var read = ReadNative(fd, pointer, buffer.Length);
+            errno = read < 0 ? Marshal.GetLastPInvokeError() : 0;
+            return read;
+        }
+    }
+
+    /// <summary>
+    /// Blocks until the child <paramref name="pid"/> ends, reaps it, and returns how, as a shell
+    /// would: its exit code, or 128 + N if signal N killed it. Null if it cannot be waited for
+    /// (someone else reaped it).
+    /// </summary>
+    public static int? WaitForExit(int pid)
+    {
+        int status;
+        while (WaitPidNative(pid, &status, 0) < 0)
+        {
+            if (Marshal.GetLastPInvokeError() != Interrupted)
+                return null;
+        }
+        var signal = status & 0x7f;
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
+    }
+
+    /// <summary>
+    /// Blocks until some child has ended and returns its pid, leaving it unreaped (waitid with
+    /// WNOWAIT); null when ProcMan has no child at all.
+    /// </summary>
+    public static int? PeekEndedChild()
+    {
+        const int allChildren = 0, exited = 4, noWait = 0x01000000; // P_ALL, WEXITED, WNOWAIT
+        var info = stackalloc byte[128]; // siginfo_t; si_pid follows signo, errno, code and padding on 64-bit Linux
+        while (WaitIdNative(allChildren, 0, info, exited | noWait) < 0)
+        {
+            if (Marshal.GetLastPInvokeError() != Interrupted)
+                return null;
+        }
+        return *(int*)(info + 16);
+    }
+
+    /// <summary>Reaps the ended child <paramref name="pid"/>, discarding its status.</summary>
+    public static void Reap(int pid)
+    {
+        int status;
+        _ = WaitPidNative(pid, &status, 1); // WNOHANG
     }
 }

@@ -1,20 +1,23 @@
-using System.Diagnostics;
-using System.IO.Pipes;
+using Microsoft.Win32.SafeHandles;
 
 namespace ProcMan.Processes.Linux;
 
-/// <summary>A child started through <c>setsid</c>: its pid is also its process group and session id.</summary>
+/// <summary>A child started by <see cref="PosixSpawn"/>: its pid is also its process group and session id.</summary>
 internal sealed class LinuxChildProcess : IChildProcess
 {
-    private readonly Process _process;
+    /// <summary>Reported when the child cannot be waited for: something else reaped it.</summary>
+    private const int UnknownExitCode = 255;
 
-    public LinuxChildProcess(Process process)
+    // Kept open, never written: the child sees an empty stdin, not a closed one (some watch-mode tools exit on EOF).
+    private readonly SafeFileHandle _standardInput;
+
+    public LinuxChildProcess(PosixSpawn.Spawned spawned)
     {
-        _process = process;
-        Pid = process.Id;
-        StandardOutput = new ChildPipeStream((PipeStream)process.StandardOutput.BaseStream);
-        StandardError = new ChildPipeStream((PipeStream)process.StandardError.BaseStream);
-        Exited = WaitForExitAsync(process);
+        Pid = spawned.Pid;
+        _standardInput = new SafeFileHandle(spawned.StandardInput, ownsHandle: true);
+        StandardOutput = new ChildPipeStream(new SafeFileHandle(spawned.StandardOutput, ownsHandle: true));
+        StandardError = new ChildPipeStream(new SafeFileHandle(spawned.StandardError, ownsHandle: true));
+        Exited = WaitForExitAsync(Pid);
     }
 
     public int Pid { get; }
@@ -29,29 +32,37 @@ internal sealed class LinuxChildProcess : IChildProcess
     // reused while the group has members.
     public bool HasLiveGroup => LibC.Kill(-Pid, 0) && ProcFileSystem.HasLiveMember(Pid);
 
-    public void SignalGroup(UnixSignal signal)
-    {
-        // Right after the start, setsid may not have run yet: the child is then still in
-        // ProcMan's group, and the signal goes to the child alone (it has no children yet).
-        if (!LibC.Kill(-Pid, signal.Number) && !_process.HasExited)
-            LibC.Kill(Pid, signal.Number);
-    }
+    public void SignalGroup(UnixSignal signal) => LibC.Kill(-Pid, signal.Number);
 
     public void KillEverything()
     {
         SignalGroup(UnixSignal.Kill);
         // Once the child is reaped its pid may be reused, so only its session is searched then,
         // not the children of whatever process now holds that pid.
-        foreach (var pid in ProcFileSystem.FindLeftovers(Pid, includeDescendants: !_process.HasExited))
+        foreach (var pid in ProcFileSystem.FindLeftovers(Pid, includeDescendants: !Exited.IsCompleted))
             LibC.Kill(pid, UnixSignal.Kill.Number);
     }
 
-    public void Dispose() => _process.Dispose();
-
-    private static async Task<ExitStatus> WaitForExitAsync(Process process)
+    public void Dispose()
     {
-        // Only the exit matters here; the pipes are read, and waited for, elsewhere.
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        return new ExitStatus(process.ExitCode);
+        _standardInput.Dispose();
+        StandardOutput.Dispose();
+        StandardError.Dispose();
+    }
+
+    /// <summary>
+    /// waitpid on a thread of its own: the runtime does not know this child, so nobody else
+    /// reaps it, and its pid stays its own (not reusable) until this wait returns.
+    /// </summary>
+    private static Task<ExitStatus> WaitForExitAsync(int pid)
+    {
+        var exited = new TaskCompletionSource<ExitStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = new Thread(() => exited.SetResult(new ExitStatus(LibC.WaitForExit(pid) ?? UnknownExitCode)), maxStackSize: 64 * 1024)
+        {
+            IsBackground = true,
+            Name = "procman reaper",
+        };
+        waiter.Start();
+        return exited.Task;
     }
 }

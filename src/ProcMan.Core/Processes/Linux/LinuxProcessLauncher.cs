@@ -6,30 +6,30 @@ using ProcMan.Configuration;
 namespace ProcMan.Processes.Linux;
 
 /// <summary>
-/// Starts children through util-linux <c>setsid</c>, which execs in place (a child forked by
-/// .NET is never a group leader), so the pid we hold leads a new session and process group:
-/// a group signal reaches the child's own children, and the terminal's Ctrl-C reaches only ProcMan.
+/// Starts children with <see cref="PosixSpawn"/>, each leading a session and process group of
+/// its own: a group signal reaches the child's own children, and the terminal's Ctrl-C reaches
+/// only ProcMan. <see cref="RunAttachedAsync"/> runs its one child through <c>Process</c>.
 /// </summary>
 public sealed class LinuxProcessLauncher : IProcessLauncher
 {
-    private static readonly string SetsidPath = File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : "setsid";
-
     /// <summary>
-    /// The .NET runtime ignores SIGPIPE, and an ignored signal stays ignored across exec: without
-    /// this, a child's <c>yes | head -1</c> would report "Broken pipe" instead of ending quietly.
-    /// coreutils' env restores the default before it execs the command in place.
+    /// For <see cref="RunAttachedAsync"/>: the .NET runtime ignores SIGPIPE, and an ignored signal
+    /// stays ignored across exec: without this, a child's <c>yes | head -1</c> would report
+    /// "Broken pipe" instead of ending quietly. coreutils' env restores the default before it
+    /// execs the command in place. (<see cref="PosixSpawn"/> resets every signal itself.)
     /// </summary>
     private static readonly string[] DefaultSignals = ["/usr/bin/env", "--default-signal=PIPE"];
 
     public IChildProcess Start(ProcessSpec spec)
     {
-        var startInfo = StartInfo(SetsidPath, [.. DefaultSignals, .. spec.Arguments], spec);
-        // All three redirected: an inherited terminal stdin would stop a background group
-        // with SIGTTIN, and .NET reconfigures the terminal for children that share it.
-        startInfo.RedirectStandardInput = true;
-        startInfo.RedirectStandardOutput = true;
-        startInfo.RedirectStandardError = true;
-        return new LinuxChildProcess(Launch(startInfo, spec));
+        try
+        {
+            return OrphanReaper.Start(() => new LinuxChildProcess(PosixSpawn.Start(spec.Arguments, spec.WorkingDirectory, spec.Environment)));
+        }
+        catch (IOException exception)
+        {
+            throw new ProcessStartException($"{spec.Name}: {exception.Message}", exception);
+        }
     }
 
     public async Task<ExitStatus> RunAttachedAsync(ProcessSpec spec)

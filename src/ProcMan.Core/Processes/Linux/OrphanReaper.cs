@@ -1,0 +1,59 @@
+namespace ProcMan.Processes.Linux;
+
+/// <summary>
+/// When ProcMan is PID 1 (a container's entry point), every orphaned process in the container
+/// becomes its child, and stays a zombie until reaped. This reaps those, and only those: each
+/// child ProcMan started is reaped by its own <see cref="LinuxChildProcess"/>, which needs its
+/// exit status.
+/// </summary>
+internal static class OrphanReaper
+{
+    private static readonly object Gate = new();
+    private static readonly Dictionary<int, Task> Started = [];
+    private static Thread? _thread;
+
+    /// <summary>
+    /// Runs <paramref name="start"/> and, as PID 1, notes the child before anything can look it
+    /// up, so that a child that ends at once is never taken for an orphan.
+    /// </summary>
+    public static LinuxChildProcess Start(Func<LinuxChildProcess> start)
+    {
+        if (Environment.ProcessId != 1)
+            return start();
+        lock (Gate)
+        {
+            var child = start();
+            Started[child.Pid] = child.Exited;
+            _thread ??= StartThread();
+            return child;
+        }
+    }
+
+    private static Thread StartThread()
+    {
+        var thread = new Thread(Run, maxStackSize: 64 * 1024) { IsBackground = true, Name = "procman orphan reaper" };
+        thread.Start();
+        return thread;
+    }
+
+    private static void Run()
+    {
+        while (true)
+        {
+            // Looks without reaping: a child of ProcMan's own must be left to its waiter.
+            var pid = LibC.PeekEndedChild();
+            if (pid is not { } ended)
+            {
+                Thread.Sleep(100); // No child at all for now.
+                continue;
+            }
+            Task? exited;
+            lock (Gate)
+                Started.Remove(ended, out exited);
+            if (exited is null)
+                LibC.Reap(ended);
+            else
+                exited.Wait(); // Its waiter reaps it; until then this pid is the one found.
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace ProcMan.Processes.Linux;
+
+/// <summary>
+/// Starts a child with <c>posix_spawnp</c>: in a session (and process group) of its own, every
+/// signal at its default disposition, none blocked, stdin an empty pipe kept open, stdout and
+/// stderr pipes to ProcMan. One exec, where starting it through <c>Process</c> needed three
+/// (util-linux setsid for the group, coreutils env to undo the runtime's ignored SIGPIPE, then
+/// the command): about 4.5 ms less CPU per child (README, "Benchmark").
+/// </summary>
+/// <remarks>
+/// The runtime never learns of these children, so it never reaps them: each is waited for by
+/// <see cref="LinuxChildProcess"/> with <c>waitpid</c> on its own pid.
+/// </remarks>
+internal static unsafe partial class PosixSpawn
+{
+    private const short SetSignalDefaults = 0x04, SetSignalMask = 0x08, SetSession = 0x80; // POSIX_SPAWN_*, glibc and musl
+    private const int CloseOnExec = 0x80000; // O_CLOEXEC
+    private const int DuplicateCloseOnExec = 1030; // F_DUPFD_CLOEXEC
+
+    // Opaque to us; sized well above glibc's and musl's (80, 336 and 128 bytes on x86-64).
+    private const int OpaqueSize = 1024;
+
+    /// <summary>The child's pid, and ProcMan's ends of its pipes.</summary>
+    public readonly record struct Spawned(int Pid, int StandardInput, int StandardOutput, int StandardError);
+
+    /// <summary>Starts <paramref name="arguments"/> (the first one found on PATH) in <paramref name="directory"/>.</summary>
+    /// <exception cref="IOException">The system refused; the message says why.</exception>
+    public static Spawned Start(IReadOnlyList<string> arguments, string directory, IEnumerable<KeyValuePair<string, string>> environment)
+    {
+        // [stdin read, stdin write, stdout read, stdout write, stderr read, stderr write]
+        var fds = new[] { -1, -1, -1, -1, -1, -1 };
+        var spawned = false;
+        var actions = stackalloc byte[OpaqueSize];
+        var attributes = stackalloc byte[OpaqueSize];
+        var allSignals = stackalloc byte[OpaqueSize];
+        var noSignals = stackalloc byte[OpaqueSize];
+        using var strings = new NativeStrings();
+        try
+        {
+            for (var i = 0; i < fds.Length; i += 2)
+                (fds[i], fds[i + 1]) = Pipe();
+            Check(FileActionsInit(actions));
+            Check(SpawnAttributesInit(attributes));
+            try
+            {
+                // dup2 clears close-on-exec on the target; every other descriptor of ProcMan's is close-on-exec.
+                Check(AddDuplicate(actions, fds[0], 0));
+                Check(AddDuplicate(actions, fds[3], 1));
+                Check(AddDuplicate(actions, fds[5], 2));
+                Check(AddChangeDirectory(actions, strings.Add(directory)));
+                SignalFillSet(allSignals);
+                SignalEmptySet(noSignals);
+                Check(SetFlags(attributes, SetSession | SetSignalDefaults | SetSignalMask));
+                Check(SetSignalDefault(attributes, allSignals));
+                Check(SetMask(attributes, noSignals));
+
+                var argv = strings.AddArray(arguments);
+                var envp = strings.AddArray(environment.Select(pair => $"{pair.Key}={pair.Value}").ToList());
+                int pid;
+                var error = SpawnNative(&pid, argv[0], actions, attributes, argv, envp);
+                if (error != 0)
+                    throw new IOException($"cannot start {arguments[0]}: {Marshal.GetPInvokeErrorMessage(error)}");
+                spawned = true;
+                return new Spawned(pid, fds[1], fds[2], fds[4]);
+            }
+            finally
+            {
+                SpawnAttributesDestroy(attributes);
+                FileActionsDestroy(actions);
+            }
+        }
+        finally
+        {
+            // The child's ends always (it has its copies now, or never will); ProcMan's if it failed.
+            for (var i = 0; i < fds.Length; i++)
+                if (fds[i] >= 0 && !(spawned && i is 1 or 2 or 4))
+                    Close(fds[i]);
+        }
+    }
+
+    /// <summary>A close-on-exec pipe, both ends above 2 (should ProcMan's own stdin be closed) so that no dup2 is a no-op.</summary>
+    private static (int Read, int Write) Pipe()
+    {
+        var fds = stackalloc int[2];
+        if (Pipe2(fds, CloseOnExec) != 0)
+            throw new IOException($"cannot create a pipe: {Marshal.GetLastPInvokeErrorMessage()}");
+        return (AboveStandardStreams(fds[0]), AboveStandardStreams(fds[1]));
+    }
+
+    private static int AboveStandardStreams(int fd)
+    {
+        if (fd > 2)
+            return fd;
+        var moved = Fcntl(fd, DuplicateCloseOnExec, 3);
+        Close(fd);
+        return moved >= 0 ? moved : throw new IOException($"cannot create a pipe: {Marshal.GetLastPInvokeErrorMessage()}");
+    }
+
+    private static void Check(int error)
+    {
+        if (error != 0)
+            throw new IOException(Marshal.GetPInvokeErrorMessage(error));
+    }
+
+    /// <summary>NUL-terminated UTF-8 strings and NULL-terminated arrays of them, freed together.</summary>
+    private sealed class NativeStrings : IDisposable
+    {
+        private readonly List<nint> _blocks = [];
+
+        public byte* Add(string text)
+        {
+            var length = Encoding.UTF8.GetByteCount(text);
+            var block = (byte*)NativeMemory.Alloc((nuint)length + 1);
+            _blocks.Add((nint)block);
+            Encoding.UTF8.GetBytes(text, new Span<byte>(block, length));
+            block[length] = 0;
+            return block;
+        }
+
+        public byte** AddArray(IReadOnlyList<string> texts)
+        {
+            var array = (byte**)NativeMemory.Alloc((nuint)(texts.Count + 1), (nuint)sizeof(nint));
+            _blocks.Add((nint)array);
+            for (var i = 0; i < texts.Count; i++)
+                array[i] = Add(texts[i]);
+            array[texts.Count] = null;
+            return array;
+        }
+
+        public void Dispose()
+        {
+            foreach (var block in _blocks)
+                NativeMemory.Free((void*)block);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnp")]
+    private static partial int SpawnNative(int* pid, byte* file, void* actions, void* attributes, byte** argv, byte** envp);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_init")]
+    private static partial int FileActionsInit(void* actions);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_destroy")]
+    private static partial int FileActionsDestroy(void* actions);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_adddup2")]
+    private static partial int AddDuplicate(void* actions, int fd, int target);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_addchdir_np")]
+    private static partial int AddChangeDirectory(void* actions, byte* path);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnattr_init")]
+    private static partial int SpawnAttributesInit(void* attributes);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnattr_destroy")]
+    private static partial int SpawnAttributesDestroy(void* attributes);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnattr_setflags")]
+    private static partial int SetFlags(void* attributes, short flags);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnattr_setsigdefault")]
+    private static partial int SetSignalDefault(void* attributes, void* signals);
+
+    [LibraryImport("libc", EntryPoint = "posix_spawnattr_setsigmask")]
+    private static partial int SetMask(void* attributes, void* signals);
+
+    [LibraryImport("libc", EntryPoint = "sigfillset")]
+    private static partial int SignalFillSet(void* signals);
+
+    [LibraryImport("libc", EntryPoint = "sigemptyset")]
+    private static partial int SignalEmptySet(void* signals);
+
+    [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
+    private static partial int Pipe2(int* fds, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int Fcntl(int fd, int command, int argument);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int CloseNative(int fd);
+
+    public static void Close(int fd) => CloseNative(fd);
+}

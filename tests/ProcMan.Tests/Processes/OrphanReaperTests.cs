@@ -1,0 +1,46 @@
+using FluentAssertions;
+using ProcMan.Tests.Infrastructure;
+using Xunit;
+
+namespace ProcMan.Tests.Processes;
+
+public sealed class OrphanReaperTests : IDisposable
+{
+    private readonly TestDirectory _directory = new();
+
+    [Fact(Timeout = 60_000)]
+    public async Task As_a_container_s_first_process_I_reap_the_orphans_that_come_to_me()
+    {
+        // A new PID namespace makes procman its PID 1, as a container's entry point: an orphan
+        // anywhere in it becomes procman's child, and stays a zombie unless procman reaps it.
+        if (!await CanMakePidNamespacesAsync())
+            return; // Needs root (CAP_SYS_ADMIN), as on the project's machines; nothing to check without it.
+        _directory.Write("orphan.sh", """
+            (sh -c 'echo $$ > orphan.pid' &)
+            until [ -s orphan.pid ]; do sleep 0.01; done
+            pid=$(cat orphan.pid)
+            for i in $(seq 500); do
+              [ -e /proc/$pid ] || { echo reaped; exit 0; }
+              sleep 0.01
+            done
+            echo "still there: $(cat /proc/$pid/stat)"
+            """);
+        var procfile = _directory.Write("procfile.yml", "processes:\n  orphaner:\n    command: sh orphan.sh\n");
+
+        await using var shell = ShellRun.Start(_directory.Path,
+            $"exec unshare --pid --fork --mount-proc '{ProcManRun.ExecutablePath}' up --no-summary '{procfile}' > out.txt");
+        var (exitCode, stderr) = await shell.WaitForExitAsync();
+
+        stderr.Should().BeEmpty();
+        exitCode.Should().Be(0);
+        File.ReadAllLines(_directory.Combine("out.txt")).Should().Contain("orphaner | reaped");
+    }
+
+    private async Task<bool> CanMakePidNamespacesAsync()
+    {
+        await using var probe = ShellRun.Start(_directory.Path, "exec unshare --pid --fork --mount-proc true");
+        return (await probe.WaitForExitAsync()).ExitCode == 0;
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
