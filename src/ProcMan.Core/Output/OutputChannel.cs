@@ -23,7 +23,7 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
 
     // Unbounded, because the budget bounds it: an event can then always be written at once.
     // Not single-reader: whoever holds the drain's role reads, one at a time, and any writer
-    // may peek (see OutputDrain).
+    // may look (see OutputDrain).
     private readonly Channel<OutputChunk> _channel = Channel.CreateUnbounded<OutputChunk>(new UnboundedChannelOptions
     {
         AllowSynchronousContinuations = false,
@@ -34,6 +34,13 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     private volatile bool _complete;
 
     public ChannelReader<OutputChunk> Reader => _channel.Reader;
+
+    /// <summary>
+    /// Something is waiting to be read. Counted, not peeked: a peek makes the queue under the
+    /// channel keep its slots for the observer, so every peek during a flood made it allocate
+    /// fresh ones (measured: 2.8 MB and a garbage collection per million lines).
+    /// </summary>
+    public bool HasPending => _channel.Reader.Count > 0;
 
     /// <summary>Nothing more will be written.</summary>
     public bool IsComplete => _complete;

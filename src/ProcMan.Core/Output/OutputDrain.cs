@@ -95,7 +95,7 @@ public sealed class OutputDrain(
                 // Wait for the role: a pump may hold it.
                 lock (_role)
                     WriteAvailable(int.MaxValue);
-                if (input.Reader.TryPeek(out _))
+                if (input.HasPending)
                     continue; // The flush warned: write that too.
                 _catchUp = null;
                 caughtUp.TrySetResult();
@@ -125,7 +125,7 @@ public sealed class OutputDrain(
     /// </summary>
     private void WriteIfIdle(int most)
     {
-        while (input.Reader.TryPeek(out _) && Monitor.TryEnter(_role))
+        while (input.HasPending && Monitor.TryEnter(_role))
         {
             bool emptied;
             try
@@ -170,7 +170,7 @@ public sealed class OutputDrain(
                 input.Consumed(chunk);
             }
         }
-        if (input.Reader.TryPeek(out _))
+        if (input.HasPending)
             return false;
         Flush();
         return true;
