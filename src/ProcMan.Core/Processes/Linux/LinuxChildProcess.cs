@@ -6,7 +6,7 @@ namespace ProcMan.Processes.Linux;
 internal sealed class LinuxChildProcess : IChildProcess
 {
     /// <summary>Reported when the child cannot be waited for: something else reaped it.</summary>
-    private const int UnknownExitCode = 255;
+    public const int UnknownExitCode = 255;
 
     // Kept open, never written: the child sees an empty stdin, not a closed one (some watch-mode tools exit on EOF).
     private readonly SafeFileHandle _standardInput;

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ProcMan.Configuration;
 
@@ -8,18 +6,10 @@ namespace ProcMan.Processes.Linux;
 /// <summary>
 /// Starts children with <see cref="PosixSpawn"/>, each leading a session and process group of
 /// its own: a group signal reaches the child's own children, and the terminal's Ctrl-C reaches
-/// only ProcMan. <see cref="RunAttachedAsync"/> runs its one child through <c>Process</c>.
+/// only ProcMan.
 /// </summary>
 public sealed class LinuxProcessLauncher : IProcessLauncher
 {
-    /// <summary>
-    /// For <see cref="RunAttachedAsync"/>: the .NET runtime ignores SIGPIPE, and an ignored signal
-    /// stays ignored across exec: without this, a child's <c>yes | head -1</c> would report
-    /// "Broken pipe" instead of ending quietly. coreutils' env restores the default before it
-    /// execs the command in place. (<see cref="PosixSpawn"/> resets every signal itself.)
-    /// </summary>
-    private static readonly string[] DefaultSignals = ["/usr/bin/env", "--default-signal=PIPE"];
-
     public IChildProcess Start(ProcessSpec spec)
     {
         try
@@ -42,10 +32,19 @@ public sealed class LinuxProcessLauncher : IProcessLauncher
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, context => context.Cancel = true);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => forwarder.Forward(context, UnixSignal.Terminate));
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => forwarder.Forward(context, UnixSignal.Hangup));
-        using var process = Launch(StartInfo(DefaultSignals[0], [.. DefaultSignals[1..], .. spec.Arguments], spec), spec);
-        forwarder.Attach(process.Id);
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        return new ExitStatus(process.ExitCode);
+        int pid;
+        try
+        {
+            pid = PosixSpawn.StartAttached(spec.Arguments, spec.WorkingDirectory, spec.Environment);
+        }
+        catch (IOException exception)
+        {
+            throw new ProcessStartException($"{spec.Name}: {exception.Message}", exception);
+        }
+        forwarder.Attach(pid);
+        // The runtime does not know this child, so nobody else reaps it: wait for it here.
+        var code = await Task.Factory.StartNew(() => LibC.WaitForExit(pid), TaskCreationOptions.LongRunning).ConfigureAwait(false);
+        return new ExitStatus(code ?? LinuxChildProcess.UnknownExitCode);
     }
 
     /// <summary>Passes signals on to the child, holding those that come before it exists.</summary>
@@ -75,29 +74,6 @@ public sealed class LinuxProcessLauncher : IProcessLauncher
                 foreach (var signal in _held)
                     LibC.Kill(pid, signal.Number);
             }
-        }
-    }
-
-    private static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, ProcessSpec spec)
-    {
-        var startInfo = new ProcessStartInfo(fileName) { UseShellExecute = false, WorkingDirectory = spec.WorkingDirectory };
-        foreach (var argument in arguments)
-            startInfo.ArgumentList.Add(argument);
-        startInfo.Environment.Clear();
-        foreach (var (key, value) in spec.Environment)
-            startInfo.Environment[key] = value;
-        return startInfo;
-    }
-
-    private static Process Launch(ProcessStartInfo startInfo, ProcessSpec spec)
-    {
-        try
-        {
-            return Process.Start(startInfo) ?? throw new ProcessStartException($"{spec.Name}: the process could not be started");
-        }
-        catch (Win32Exception exception)
-        {
-            throw new ProcessStartException($"{spec.Name}: {exception.Message}", exception);
         }
     }
 }

@@ -26,51 +26,23 @@ internal static unsafe partial class PosixSpawn
     /// <summary>The child's pid, and ProcMan's ends of its pipes.</summary>
     public readonly record struct Spawned(int Pid, int StandardInput, int StandardOutput, int StandardError);
 
-    /// <summary>Starts <paramref name="arguments"/> (the first one found on PATH) in <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// Starts <paramref name="arguments"/> (the first one found on PATH) in <paramref name="directory"/>,
+    /// leading a session of its own, its standard streams pipes to ProcMan.
+    /// </summary>
     /// <exception cref="IOException">The system refused; the message says why.</exception>
     public static Spawned Start(IReadOnlyList<string> arguments, string directory, IEnumerable<KeyValuePair<string, string>> environment)
     {
         // [stdin read, stdin write, stdout read, stdout write, stderr read, stderr write]
         var fds = new[] { -1, -1, -1, -1, -1, -1 };
         var spawned = false;
-        var actions = stackalloc byte[OpaqueSize];
-        var attributes = stackalloc byte[OpaqueSize];
-        var allSignals = stackalloc byte[OpaqueSize];
-        var noSignals = stackalloc byte[OpaqueSize];
-        using var strings = new NativeStrings();
         try
         {
             for (var i = 0; i < fds.Length; i += 2)
                 (fds[i], fds[i + 1]) = Pipe();
-            Check(FileActionsInit(actions));
-            Check(SpawnAttributesInit(attributes));
-            try
-            {
-                // dup2 clears close-on-exec on the target; every other descriptor of ProcMan's is close-on-exec.
-                Check(AddDuplicate(actions, fds[0], 0));
-                Check(AddDuplicate(actions, fds[3], 1));
-                Check(AddDuplicate(actions, fds[5], 2));
-                Check(AddChangeDirectory(actions, strings.Add(directory)));
-                SignalFillSet(allSignals);
-                SignalEmptySet(noSignals);
-                Check(SetFlags(attributes, SetSession | SetSignalDefaults | SetSignalMask));
-                Check(SetSignalDefault(attributes, allSignals));
-                Check(SetMask(attributes, noSignals));
-
-                var argv = strings.AddArray(arguments);
-                var envp = strings.AddArray(environment.Select(pair => $"{pair.Key}={pair.Value}").ToList());
-                int pid;
-                var error = SpawnNative(&pid, argv[0], actions, attributes, argv, envp);
-                if (error != 0)
-                    throw new IOException($"cannot start {arguments[0]}: {Marshal.GetPInvokeErrorMessage(error)}");
-                spawned = true;
-                return new Spawned(pid, fds[1], fds[2], fds[4]);
-            }
-            finally
-            {
-                SpawnAttributesDestroy(attributes);
-                FileActionsDestroy(actions);
-            }
+            var pid = Spawn(arguments, directory, environment, [fds[0], fds[3], fds[5]], newSession: true);
+            spawned = true;
+            return new Spawned(pid, fds[1], fds[2], fds[4]);
         }
         finally
         {
@@ -78,6 +50,52 @@ internal static unsafe partial class PosixSpawn
             for (var i = 0; i < fds.Length; i++)
                 if (fds[i] >= 0 && !(spawned && i is 1 or 2 or 4))
                     Close(fds[i]);
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="arguments"/> like <see cref="Start"/>, but sharing ProcMan's own
+    /// standard streams and process group (a terminal's Ctrl-C reaches it directly). Returns its pid.
+    /// </summary>
+    /// <exception cref="IOException">The system refused; the message says why.</exception>
+    public static int StartAttached(IReadOnlyList<string> arguments, string directory, IEnumerable<KeyValuePair<string, string>> environment) =>
+        Spawn(arguments, directory, environment, standardStreams: null, newSession: false);
+
+    /// <param name="standardStreams">What the child gets as fds 0, 1 and 2; null for ProcMan's own.</param>
+    private static int Spawn(IReadOnlyList<string> arguments, string directory, IEnumerable<KeyValuePair<string, string>> environment,
+        int[]? standardStreams, bool newSession)
+    {
+        var actions = stackalloc byte[OpaqueSize];
+        var attributes = stackalloc byte[OpaqueSize];
+        var allSignals = stackalloc byte[OpaqueSize];
+        var noSignals = stackalloc byte[OpaqueSize];
+        using var strings = new NativeStrings();
+        Check(FileActionsInit(actions));
+        Check(SpawnAttributesInit(attributes));
+        try
+        {
+            // dup2 clears close-on-exec on the target; every other descriptor of ProcMan's is close-on-exec.
+            for (var target = 0; target < (standardStreams?.Length ?? 0); target++)
+                Check(AddDuplicate(actions, standardStreams![target], target));
+            Check(AddChangeDirectory(actions, strings.Add(directory)));
+            SignalFillSet(allSignals);
+            SignalEmptySet(noSignals);
+            Check(SetFlags(attributes, (short)((newSession ? SetSession : 0) | SetSignalDefaults | SetSignalMask)));
+            Check(SetSignalDefault(attributes, allSignals));
+            Check(SetMask(attributes, noSignals));
+
+            var argv = strings.AddArray(arguments);
+            var envp = strings.AddArray(environment.Select(pair => $"{pair.Key}={pair.Value}").ToList());
+            int pid;
+            var error = SpawnNative(&pid, argv[0], actions, attributes, argv, envp);
+            if (error != 0)
+                throw new IOException($"cannot start {arguments[0]}: {Marshal.GetPInvokeErrorMessage(error)}");
+            return pid;
+        }
+        finally
+        {
+            SpawnAttributesDestroy(attributes);
+            FileActionsDestroy(actions);
         }
     }
 

@@ -27,8 +27,8 @@ internal static class ProcFileSystem
     }
 
     /// <summary>
-    /// Every live process in the session <paramref name="sessionId"/> (a child started with
-    /// setsid leads a session of its own) and, when asked, every descendant of its leader,
+    /// Every live process in the session <paramref name="sessionId"/> (each child ProcMan starts
+    /// leads a session of its own) and, when asked, every descendant of its leader,
     /// the leader excluded.
     /// </summary>
     public static IReadOnlyList<int> FindLeftovers(int sessionId, bool includeDescendants)
