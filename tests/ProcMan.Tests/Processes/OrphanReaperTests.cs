@@ -9,7 +9,7 @@ public sealed class OrphanReaperTests : IDisposable
     private readonly TestDirectory _directory = new();
 
     [Fact(Timeout = 60_000)]
-    public async Task As_a_container_s_first_process_I_reap_the_orphans_that_come_to_me()
+    public async Task As_a_container_s_first_process_procman_reaps_the_orphans_that_come_to_it()
     {
         // A new PID namespace makes procman its PID 1, as a container's entry point: an orphan
         // anywhere in it becomes procman's child, and stays a zombie unless procman reaps it.
@@ -27,13 +27,23 @@ public sealed class OrphanReaperTests : IDisposable
             """);
         var procfile = _directory.Write("procfile.yml", "processes:\n  orphaner:\n    command: sh orphan.sh\n");
 
-        await using var shell = ShellRun.Start(_directory.Path,
-            $"exec unshare --pid --fork --mount-proc '{ProcManRun.ExecutablePath}' up --no-summary '{procfile}' > out.txt");
-        var (exitCode, stderr) = await shell.WaitForExitAsync();
+        await using var up = ShellRun.Start(_directory.Path,
+            $"exec unshare --pid --fork --mount-proc '{ProcManRun.ExecutablePath}' up --no-summary '{procfile}' > up.txt");
+        var (exitCode, stderr) = await up.WaitForExitAsync();
 
         stderr.Should().BeEmpty();
         exitCode.Should().Be(0);
-        File.ReadAllLines(_directory.Combine("out.txt")).Should().Contain("orphaner | reaped");
+        File.ReadAllLines(_directory.Combine("up.txt")).Should().Contain("orphaner | reaped");
+
+        // procman run as PID 1 (a container's one command) reaps them too.
+        File.Delete(_directory.Combine("orphan.pid"));
+        await using var run = ShellRun.Start(_directory.Path,
+            $"exec unshare --pid --fork --mount-proc '{ProcManRun.ExecutablePath}' run -f '{procfile}' orphaner > run.txt");
+        (exitCode, stderr) = await run.WaitForExitAsync();
+
+        stderr.Should().BeEmpty();
+        exitCode.Should().Be(0);
+        File.ReadAllLines(_directory.Combine("run.txt")).Should().Equal("reaped");
     }
 
     private async Task<bool> CanMakePidNamespacesAsync()

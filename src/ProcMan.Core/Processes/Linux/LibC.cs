@@ -37,6 +37,12 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "waitid", SetLastError = true)]
     private static partial int WaitIdNative(int idType, int id, byte* info, int options);
 
+    [LibraryImport("libc", EntryPoint = "sigaction")]
+    private static partial int SignalActionNative(int signal, void* action, void* previous);
+
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint SignalNative(int signal, nint handler);
+
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint WriteNative(int fd, byte* buffer, nint count);
 
@@ -110,13 +116,13 @@ internal static unsafe partial class LibC
     public static int? PeekEndedChild()
     {
         const int allChildren = 0, exited = 4, noWait = 0x01000000; // P_ALL, WEXITED, WNOWAIT
-        var info = stackalloc byte[128]; // siginfo_t; si_pid follows signo, errno, code and padding on 64-bit Linux
+        var info = stackalloc byte[128]; // siginfo_t: si_pid follows signo, errno, code (and padding on 64-bit)
         while (WaitIdNative(allChildren, 0, info, exited | noWait) < 0)
         {
             if (Marshal.GetLastPInvokeError() != Interrupted)
                 return null;
         }
-        return *(int*)(info + 16);
+        return *(int*)(info + (IntPtr.Size == 8 ? 16 : 12));
     }
 
     /// <summary>Reaps the ended child <paramref name="pid"/>, discarding its status.</summary>
@@ -124,5 +130,19 @@ internal static unsafe partial class LibC
     {
         int status;
         _ = WaitPidNative(pid, &status, 1); // WNOHANG
+    }
+
+    /// <summary>
+    /// Started with SIGCHLD ignored, ProcMan would have its children reaped by the kernel, and
+    /// no exit status to read: the default disposition is put back (it ignores the signal too,
+    /// but keeps the statuses). Any other disposition is left alone.
+    /// </summary>
+    public static void KeepChildExitStatuses()
+    {
+        const int childSignal = 17; // SIGCHLD
+        nint ignored = 1, byDefault = 0; // SIG_IGN, SIG_DFL
+        var current = stackalloc byte[256]; // struct sigaction; the handler comes first in glibc's and musl's
+        if (SignalActionNative(childSignal, null, current) == 0 && *(nint*)current == ignored)
+            SignalNative(childSignal, byDefault);
     }
 }

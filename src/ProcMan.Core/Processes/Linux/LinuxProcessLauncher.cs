@@ -14,7 +14,13 @@ public sealed class LinuxProcessLauncher : IProcessLauncher
     {
         try
         {
-            return OrphanReaper.Start(() => new LinuxChildProcess(PosixSpawn.Start(spec.Arguments, spec.WorkingDirectory, spec.Environment)));
+            LinuxChildProcess? child = null;
+            OrphanReaper.Start(() =>
+            {
+                child = new LinuxChildProcess(PosixSpawn.Start(spec.Arguments, spec.WorkingDirectory, spec.Environment));
+                return (child.Pid, child.Exited);
+            });
+            return child!;
         }
         catch (IOException exception)
         {
@@ -32,19 +38,24 @@ public sealed class LinuxProcessLauncher : IProcessLauncher
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, context => context.Cancel = true);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => forwarder.Forward(context, UnixSignal.Terminate));
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => forwarder.Forward(context, UnixSignal.Hangup));
-        int pid;
+        int pid = 0;
+        Task<int?> exit = Task.FromResult<int?>(null);
         try
         {
-            pid = PosixSpawn.StartAttached(spec.Arguments, spec.WorkingDirectory, spec.Environment);
+            OrphanReaper.Start(() =>
+            {
+                pid = PosixSpawn.StartAttached(spec.Arguments, spec.WorkingDirectory, spec.Environment);
+                // The runtime does not know this child, so nobody else reaps it: wait for it here.
+                exit = Task.Factory.StartNew(() => LibC.WaitForExit(pid), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                return (pid, exit);
+            });
         }
         catch (IOException exception)
         {
             throw new ProcessStartException($"{spec.Name}: {exception.Message}", exception);
         }
         forwarder.Attach(pid);
-        // The runtime does not know this child, so nobody else reaps it: wait for it here.
-        var code = await Task.Factory.StartNew(() => LibC.WaitForExit(pid), TaskCreationOptions.LongRunning).ConfigureAwait(false);
-        return new ExitStatus(code ?? LinuxChildProcess.UnknownExitCode);
+        return new ExitStatus(await exit.ConfigureAwait(false) ?? LinuxChildProcess.UnknownExitCode);
     }
 
     /// <summary>Passes signals on to the child, holding those that come before it exists.</summary>

@@ -6,6 +6,12 @@ namespace ProcMan.Processes.Linux;
 /// child ProcMan started is reaped by its own <see cref="LinuxChildProcess"/>, which needs its
 /// exit status.
 /// </summary>
+/// <remarks>
+/// This holds only while ProcMan never initialises <c>Console.Out</c> or <c>Console.In</c>
+/// (its output goes through its own stream; Console.Error is safe): as PID 1, the runtime's
+/// console setup installs a SIGCHLD handler that reaps every child, and would take the exit
+/// statuses from the waiters.
+/// </remarks>
 internal static class OrphanReaper
 {
     private static readonly object Gate = new();
@@ -13,19 +19,32 @@ internal static class OrphanReaper
     private static Thread? _thread;
 
     /// <summary>
-    /// Runs <paramref name="start"/> and, as PID 1, notes the child before anything can look it
-    /// up, so that a child that ends at once is never taken for an orphan.
+    /// Runs <paramref name="start"/>, which starts a child and returns its pid and the task that
+    /// completes once its waiter has reaped it. As PID 1, notes the child before anything can
+    /// look it up, so that a child that ends at once is never taken for an orphan.
     /// </summary>
-    public static LinuxChildProcess Start(Func<LinuxChildProcess> start)
+    public static void Start(Func<(int Pid, Task Reaped)> start)
     {
         if (Environment.ProcessId != 1)
-            return start();
+        {
+            start();
+            return;
+        }
         lock (Gate)
         {
-            var child = start();
-            Started[child.Pid] = child.Exited;
+            var (pid, reaped) = start();
+            Started[pid] = reaped;
+            // Its waiter may reap it before this thread ever sees it: forget it then (unless the
+            // pid already belongs to a newer child).
+            reaped.ContinueWith(_ =>
+            {
+                lock (Gate)
+                {
+                    if (Started.TryGetValue(pid, out var noted) && noted == reaped)
+                        Started.Remove(pid);
+                }
+            }, TaskScheduler.Default);
             _thread ??= StartThread();
-            return child;
         }
     }
 

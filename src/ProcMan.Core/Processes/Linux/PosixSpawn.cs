@@ -4,7 +4,7 @@ using System.Text;
 namespace ProcMan.Processes.Linux;
 
 /// <summary>
-/// Starts a child with <c>posix_spawnp</c>: in a session (and process group) of its own, every
+/// Starts a child with <c>posix_spawn</c>: in a session (and process group) of its own, every
 /// signal at its default disposition, none blocked, stdin an empty pipe kept open, stdout and
 /// stderr pipes to ProcMan. One exec, where starting it through <c>Process</c> needed three
 /// (util-linux setsid for the group, coreutils env to undo the runtime's ignored SIGPIPE, then
@@ -19,19 +19,22 @@ internal static unsafe partial class PosixSpawn
     private const short SetSignalDefaults = 0x04, SetSignalMask = 0x08, SetSession = 0x80; // POSIX_SPAWN_*, glibc and musl
     private const int CloseOnExec = 0x80000; // O_CLOEXEC
     private const int DuplicateCloseOnExec = 1030; // F_DUPFD_CLOEXEC
+    private const int BrokenPipe = 13; // SIGPIPE
 
     // Opaque to us; sized well above glibc's and musl's (80, 336 and 128 bytes on x86-64).
     private const int OpaqueSize = 1024;
+
+    static PosixSpawn() => LibC.KeepChildExitStatuses();
 
     /// <summary>The child's pid, and ProcMan's ends of its pipes.</summary>
     public readonly record struct Spawned(int Pid, int StandardInput, int StandardOutput, int StandardError);
 
     /// <summary>
-    /// Starts <paramref name="arguments"/> (the first one found on PATH) in <paramref name="directory"/>,
+    /// Starts <paramref name="arguments"/> (the first found on the child's PATH) in <paramref name="directory"/>,
     /// leading a session of its own, its standard streams pipes to ProcMan.
     /// </summary>
     /// <exception cref="IOException">The system refused; the message says why.</exception>
-    public static Spawned Start(IReadOnlyList<string> arguments, string directory, IEnumerable<KeyValuePair<string, string>> environment)
+    public static Spawned Start(IReadOnlyList<string> arguments, string directory, IReadOnlyDictionary<string, string> environment)
     {
         // [stdin read, stdin write, stdout read, stdout write, stderr read, stderr write]
         var fds = new[] { -1, -1, -1, -1, -1, -1 };
@@ -40,7 +43,7 @@ internal static unsafe partial class PosixSpawn
         {
             for (var i = 0; i < fds.Length; i += 2)
                 (fds[i], fds[i + 1]) = Pipe();
-            var pid = Spawn(arguments, directory, environment, [fds[0], fds[3], fds[5]], newSession: true);
+            var pid = Spawn(arguments, directory, environment, [fds[0], fds[3], fds[5]], attached: false);
             spawned = true;
             return new Spawned(pid, fds[1], fds[2], fds[4]);
         }
@@ -55,19 +58,28 @@ internal static unsafe partial class PosixSpawn
 
     /// <summary>
     /// Starts <paramref name="arguments"/> like <see cref="Start"/>, but sharing ProcMan's own
-    /// standard streams and process group (a terminal's Ctrl-C reaches it directly). Returns its pid.
+    /// standard streams and process group (a terminal's Ctrl-C reaches it directly), and the
+    /// signals ProcMan was started with ignored (<c>nohup procman run</c>) but SIGPIPE, which
+    /// only the runtime ignored. Returns its pid.
     /// </summary>
     /// <exception cref="IOException">The system refused; the message says why.</exception>
-    public static int StartAttached(IReadOnlyList<string> arguments, string directory, IEnumerable<KeyValuePair<string, string>> environment) =>
-        Spawn(arguments, directory, environment, standardStreams: null, newSession: false);
+    public static int StartAttached(IReadOnlyList<string> arguments, string directory, IReadOnlyDictionary<string, string> environment) =>
+        Spawn(arguments, directory, environment, standardStreams: null, attached: true);
 
     /// <param name="standardStreams">What the child gets as fds 0, 1 and 2; null for ProcMan's own.</param>
-    private static int Spawn(IReadOnlyList<string> arguments, string directory, IEnumerable<KeyValuePair<string, string>> environment,
-        int[]? standardStreams, bool newSession)
+    private static int Spawn(IReadOnlyList<string> arguments, string directory, IReadOnlyDictionary<string, string> environment,
+        int[]? standardStreams, bool attached)
     {
+        var program = FindProgram(arguments[0], environment);
+        if (!CanChangeDirectory)
+        {
+            // An older C library (glibc before 2.29): the shell changes directory, then execs in place.
+            arguments = ["/bin/sh", "-c", "cd -- \"$1\" && shift && exec \"$@\"", "sh", directory, program, .. arguments.Skip(1)];
+            program = arguments[0];
+        }
         var actions = stackalloc byte[OpaqueSize];
         var attributes = stackalloc byte[OpaqueSize];
-        var allSignals = stackalloc byte[OpaqueSize];
+        var defaults = stackalloc byte[OpaqueSize];
         var noSignals = stackalloc byte[OpaqueSize];
         using var strings = new NativeStrings();
         Check(FileActionsInit(actions));
@@ -77,17 +89,26 @@ internal static unsafe partial class PosixSpawn
             // dup2 clears close-on-exec on the target; every other descriptor of ProcMan's is close-on-exec.
             for (var target = 0; target < (standardStreams?.Length ?? 0); target++)
                 Check(AddDuplicate(actions, standardStreams![target], target));
-            Check(AddChangeDirectory(actions, strings.Add(directory)));
-            SignalFillSet(allSignals);
+            if (CanChangeDirectory)
+                Check(AddChangeDirectory(actions, strings.Add(directory)));
             SignalEmptySet(noSignals);
-            Check(SetFlags(attributes, (short)((newSession ? SetSession : 0) | SetSignalDefaults | SetSignalMask)));
-            Check(SetSignalDefault(attributes, allSignals));
+            if (attached)
+            {
+                SignalEmptySet(defaults);
+                SignalAdd(defaults, BrokenPipe);
+            }
+            else
+            {
+                SignalFillSet(defaults);
+            }
+            Check(SetFlags(attributes, (short)((attached ? 0 : SetSession) | SetSignalDefaults | SetSignalMask)));
+            Check(SetSignalDefault(attributes, defaults));
             Check(SetMask(attributes, noSignals));
 
             var argv = strings.AddArray(arguments);
             var envp = strings.AddArray(environment.Select(pair => $"{pair.Key}={pair.Value}").ToList());
             int pid;
-            var error = SpawnNative(&pid, argv[0], actions, attributes, argv, envp);
+            var error = SpawnNative(&pid, strings.Add(program), actions, attributes, argv, envp);
             if (error != 0)
                 throw new IOException($"cannot start {arguments[0]}: {Marshal.GetPInvokeErrorMessage(error)}");
             return pid;
@@ -99,22 +120,81 @@ internal static unsafe partial class PosixSpawn
         }
     }
 
+    /// <summary>
+    /// <paramref name="name"/> itself if it holds a slash, else its first executable file on the
+    /// child's PATH (not ProcMan's: a process may set its own, say to node_modules/.bin), as
+    /// execvp would search it.
+    /// </summary>
+    private static string FindProgram(string name, IReadOnlyDictionary<string, string> environment)
+    {
+        if (name.Contains('/'))
+            return name;
+        var path = environment.TryGetValue("PATH", out var value) ? value : "/bin:/usr/bin";
+        const UnixFileMode executable = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        foreach (var directory in path.Split(':'))
+        {
+            var candidate = Path.Combine(directory.Length == 0 ? "." : directory, name);
+            if (!OperatingSystem.IsWindows() && File.Exists(candidate) && (File.GetUnixFileMode(candidate) & executable) != 0)
+                return candidate;
+        }
+        throw new IOException($"cannot start {name}: not found on PATH ({path})");
+    }
+
+    /// <summary>Whether the C library can change the child's directory itself (glibc 2.29, musl 1.1.24).</summary>
+    private static bool CanChangeDirectory { get; } = HasChangeDirectory();
+
+    private static bool HasChangeDirectory()
+    {
+        var actions = stackalloc byte[OpaqueSize];
+        if (FileActionsInit(actions) != 0)
+            return false;
+        try
+        {
+            fixed (byte* root = "/\0"u8)
+                AddChangeDirectory(actions, root);
+            return true;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+        finally
+        {
+            FileActionsDestroy(actions);
+        }
+    }
+
     /// <summary>A close-on-exec pipe, both ends above 2 (should ProcMan's own stdin be closed) so that no dup2 is a no-op.</summary>
     private static (int Read, int Write) Pipe()
     {
         var fds = stackalloc int[2];
         if (Pipe2(fds, CloseOnExec) != 0)
             throw new IOException($"cannot create a pipe: {Marshal.GetLastPInvokeErrorMessage()}");
-        return (AboveStandardStreams(fds[0]), AboveStandardStreams(fds[1]));
+        int read = fds[0], write = fds[1];
+        try
+        {
+            read = AboveStandardStreams(read);
+            write = AboveStandardStreams(write);
+            return (read, write);
+        }
+        catch
+        {
+            Close(read);
+            Close(write);
+            throw;
+        }
     }
 
+    /// <summary>Moves <paramref name="fd"/> above 2; on failure it is left as it was, for the caller to close.</summary>
     private static int AboveStandardStreams(int fd)
     {
         if (fd > 2)
             return fd;
         var moved = Fcntl(fd, DuplicateCloseOnExec, 3);
+        if (moved < 0)
+            throw new IOException($"cannot create a pipe: {Marshal.GetLastPInvokeErrorMessage()}");
         Close(fd);
-        return moved >= 0 ? moved : throw new IOException($"cannot create a pipe: {Marshal.GetLastPInvokeErrorMessage()}");
+        return moved;
     }
 
     private static void Check(int error)
@@ -155,7 +235,7 @@ internal static unsafe partial class PosixSpawn
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "posix_spawnp")]
+    [LibraryImport("libc", EntryPoint = "posix_spawn")]
     private static partial int SpawnNative(int* pid, byte* file, void* actions, void* attributes, byte** argv, byte** envp);
 
     [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_init")]
@@ -187,6 +267,9 @@ internal static unsafe partial class PosixSpawn
 
     [LibraryImport("libc", EntryPoint = "sigfillset")]
     private static partial int SignalFillSet(void* signals);
+
+    [LibraryImport("libc", EntryPoint = "sigaddset")]
+    private static partial int SignalAdd(void* signals, int signal);
 
     [LibraryImport("libc", EntryPoint = "sigemptyset")]
     private static partial int SignalEmptySet(void* signals);

@@ -40,11 +40,17 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
         }
     }
 
-    private static async Task<string> ReadAllAsync(Stream stream)
-    {
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return await reader.ReadToEndAsync().ConfigureAwait(false);
-    }
+    /// <summary>
+    /// On a thread of its own: a child's pipe is read with blocking reads, and a background job
+    /// of the probe may hold it open until the probe's group is killed; a thread-pool thread would
+    /// be held that long.
+    /// </summary>
+    private static Task<string> ReadAllAsync(Stream stream) =>
+        Task.Factory.StartNew(() =>
+        {
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            return reader.ReadToEnd();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static string LastLine(string output)
     {
