@@ -70,7 +70,8 @@ internal static unsafe partial class PosixSpawn
     private static int Spawn(IReadOnlyList<string> arguments, string directory, IReadOnlyDictionary<string, string> environment,
         int[]? standardStreams, bool attached)
     {
-        var program = FindProgram(arguments[0], environment);
+        var name = arguments[0];
+        var program = FindProgram(name, directory, environment);
         if (!CanChangeDirectory)
         {
             // An older C library (glibc before 2.29): the shell changes directory, then execs in place.
@@ -110,7 +111,7 @@ internal static unsafe partial class PosixSpawn
             int pid;
             var error = SpawnNative(&pid, strings.Add(program), actions, attributes, argv, envp);
             if (error != 0)
-                throw new IOException($"cannot start {arguments[0]}: {Marshal.GetPInvokeErrorMessage(error)}");
+                throw new IOException($"cannot start {name}: {Marshal.GetPInvokeErrorMessage(error)}");
             return pid;
         }
         finally
@@ -123,9 +124,9 @@ internal static unsafe partial class PosixSpawn
     /// <summary>
     /// <paramref name="name"/> itself if it holds a slash, else its first executable file on the
     /// child's PATH (not ProcMan's: a process may set its own, say to node_modules/.bin), as
-    /// execvp would search it.
+    /// execvp would search it from the child's <paramref name="workingDirectory"/>.
     /// </summary>
-    private static string FindProgram(string name, IReadOnlyDictionary<string, string> environment)
+    private static string FindProgram(string name, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         if (name.Contains('/'))
             return name;
@@ -133,7 +134,8 @@ internal static unsafe partial class PosixSpawn
         const UnixFileMode executable = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
         foreach (var directory in path.Split(':'))
         {
-            var candidate = Path.Combine(directory.Length == 0 ? "." : directory, name);
+            // An empty or relative entry is relative to the child's directory.
+            var candidate = Path.Combine(workingDirectory, directory, name);
             if (!OperatingSystem.IsWindows() && File.Exists(candidate) && (File.GetUnixFileMode(candidate) & executable) != 0)
                 return candidate;
         }
