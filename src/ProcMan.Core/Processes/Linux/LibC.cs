@@ -25,8 +25,9 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEffectiveUserId();
 
+    /// <summary>fcntl(2) with an int argument; -1 with the errno on failure.</summary>
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
-    private static partial int FcntlNative(int fd, int command, int argument);
+    public static partial int Fcntl(int fd, int command, int argument);
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     private static partial nint ReadNative(int fd, byte* buffer, nint count);
@@ -67,7 +68,7 @@ internal static unsafe partial class LibC
     public static bool GrowPipe(int fd, int bytes)
     {
         const int setPipeSize = 1031, getPipeSize = 1032;
-        return FcntlNative(fd, getPipeSize, 0) >= bytes || FcntlNative(fd, setPipeSize, bytes) >= bytes;
+        return Fcntl(fd, getPipeSize, 0) >= bytes || Fcntl(fd, setPipeSize, bytes) >= bytes;
     }
 
     /// <summary>write(2) once; returns the count written, or -1 with the errno.</summary>

@@ -192,7 +192,7 @@ internal static unsafe partial class PosixSpawn
     {
         if (fd > 2)
             return fd;
-        var moved = Fcntl(fd, DuplicateCloseOnExec, 3);
+        var moved = LibC.Fcntl(fd, DuplicateCloseOnExec, 3);
         if (moved < 0)
             throw new IOException($"cannot create a pipe: {Marshal.GetLastPInvokeErrorMessage()}");
         Close(fd);
@@ -279,11 +279,8 @@ internal static unsafe partial class PosixSpawn
     [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
     private static partial int Pipe2(int* fds, int flags);
 
-    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
-    private static partial int Fcntl(int fd, int command, int argument);
-
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int CloseNative(int fd);
 
-    public static void Close(int fd) => CloseNative(fd);
+    private static void Close(int fd) => CloseNative(fd);
 }
