@@ -19,7 +19,10 @@ public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, lo
     private readonly List<LogFollower> _followers = [];
     private long _sequence;
 
-    /// <summary>Called by the drain for every chunk, in the order it writes them.</summary>
+    /// <summary>
+    /// Called by the drain for every chunk, in the order it writes them. The hub takes the
+    /// chunk's buffer over: it goes back to the pool when its lines fall out of the ring.
+    /// </summary>
     public void Publish(in OutputChunk chunk)
     {
         lock (_gate)

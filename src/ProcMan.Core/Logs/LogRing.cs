@@ -5,8 +5,9 @@ namespace ProcMan.Logs;
 
 /// <summary>
 /// The last lines of one source, for <see cref="LogHub"/> (which holds the lock). The lines are
-/// kept in buffers rented from the pool and given back when they fall out, so a flood costs the
-/// garbage collector nothing; they are copied out only when someone asks for them.
+/// kept in the chunks' own buffers, rented from the pool, and given back when they fall out, so
+/// a flood costs neither a copy nor the garbage collector anything; they are copied out only
+/// when someone asks for them.
 /// </summary>
 internal sealed class LogRing(OutputSource source)
 {
@@ -16,11 +17,10 @@ internal sealed class LogRing(OutputSource source)
 
     public OutputSource Source { get; } = source;
 
+    /// <summary>Keeps <paramref name="chunk"/>, taking its buffer over, and lets the oldest chunks go.</summary>
     public void Add(long sequence, in OutputChunk chunk, int maxLines, long maxBytes)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(chunk.Length);
-        chunk.Lines.CopyTo(buffer);
-        var kept = new Kept(sequence, chunk.Stream, chunk.Time, buffer, chunk.Length, chunk.Lines.Count((byte)'\n'));
+        var kept = new Kept(sequence, chunk.Stream, chunk.Time, chunk.Buffer, chunk.Length, chunk.Lines.Count((byte)'\n'));
         _chunks.Enqueue(kept);
         _lines += kept.LineCount;
         _bytes += kept.Length;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ProcMan.Processes;
 
 namespace ProcMan.Output;
@@ -46,6 +47,8 @@ public sealed class LinePump(
     /// </summary>
     private const int RunAheadPipeSize = 256 * 1024;
 
+    // An array: a foreach over the interface would allocate for every chunk.
+    private readonly ILineObserver[] _observers = observers?.ToArray() ?? [];
     private volatile bool _waitingForInput;
     private bool? _canRunAhead;
     private CancellationToken _abandon;
@@ -91,8 +94,9 @@ public sealed class LinePump(
 
     private void Pump(Stream input)
     {
-        // buffer[start..end] has been read but not written: the beginning of a line.
-        var buffer = new byte[InitialBufferSize];
+        // buffer[start..end] has been read but not written: the beginning of a line. Buffers
+        // come from the pool, as a chunk may take this one over.
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         int start = 0, end = 0;
         try
         {
@@ -115,12 +119,27 @@ public sealed class LinePump(
                 // What was there before holds no newline, so only the new bytes are searched.
                 var lastNewline = buffer.AsSpan(end, read).LastIndexOf((byte)'\n');
                 end += read;
+                // The read filled the buffer, so more is waiting: read more at once next time.
                 var filled = end == buffer.Length;
+                var wanted = filled && buffer.Length < FloodBufferSize ? buffer.Length * 2 : buffer.Length;
                 if (lastNewline >= 0)
                 {
                     var endOfLines = end - read + lastNewline + 1;
-                    WriteLines(buffer.AsSpan(start, endOfLines - start));
-                    start = endOfLines;
+                    if (start == 0 && endOfLines >= buffer.Length / 2 && buffer.Length <= FloodBufferSize && endOfLines <= MaxLineLength)
+                    {
+                        // Mostly lines (a flood): the chunk takes the buffer over, which saves
+                        // copying it; the unfinished line moves to a fresh one.
+                        var lines = buffer;
+                        buffer = ArrayPool<byte>.Shared.Rent(wanted);
+                        lines.AsSpan(endOfLines, end - endOfLines).CopyTo(buffer);
+                        end -= endOfLines;
+                        Send(new OutputChunk(source, stream, lines, endOfLines, DateTimeOffset.UtcNow));
+                    }
+                    else
+                    {
+                        WriteLines(buffer.AsSpan(start, endOfLines - start));
+                        start = endOfLines;
+                    }
                 }
                 while (end - start > MaxLineLength)
                 {
@@ -132,11 +151,10 @@ public sealed class LinePump(
                     start = end = 0;
                     // After a huge line, give its memory back.
                     if (buffer.Length > FloodBufferSize)
-                        buffer = new byte[FloodBufferSize];
+                        Resize(ref buffer, FloodBufferSize, ref start, ref end);
                 }
-                // The read filled the buffer, so more is waiting: read more at once.
-                if (filled && buffer.Length < FloodBufferSize)
-                    Array.Resize(ref buffer, buffer.Length * 2);
+                if (buffer.Length < wanted)
+                    Resize(ref buffer, wanted, ref start, ref end);
                 else if (!filled && read >= BulkRead && CanLetChildRunAhead(input))
                     Thread.Sleep(1);
             }
@@ -144,6 +162,7 @@ public sealed class LinePump(
         finally
         {
             _waitingForInput = true;
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -166,7 +185,18 @@ public sealed class LinePump(
             start = 0;
         }
         if (buffer.Length - end < buffer.Length / 4)
-            Array.Resize(ref buffer, buffer.Length * 2);
+            Resize(ref buffer, buffer.Length * 2, ref start, ref end);
+    }
+
+    /// <summary>Swaps the buffer for one of <paramref name="size"/> bytes from the pool, keeping the unfinished line, at the front.</summary>
+    private static void Resize(ref byte[] buffer, int size, ref int start, ref int end)
+    {
+        var resized = ArrayPool<byte>.Shared.Rent(size);
+        buffer.AsSpan(start, end - start).CopyTo(resized);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = resized;
+        end -= start;
+        start = 0;
     }
 
     private void WriteLines(ReadOnlySpan<byte> lines)
@@ -194,12 +224,21 @@ public sealed class LinePump(
     private void Write(ReadOnlySpan<byte> bytes, bool addNewline)
     {
         // Abandoned meanwhile: ProcMan may be past its last line already.
+        if (!_abandon.IsCancellationRequested)
+            Send(OutputChunk.Copy(source, stream, bytes, addNewline));
+    }
+
+    /// <summary>Puts <paramref name="chunk"/> in the channel, which then owns its buffer.</summary>
+    private void Send(OutputChunk chunk)
+    {
         if (_abandon.IsCancellationRequested)
+        {
+            chunk.Release();
             return;
-        var chunk = OutputChunk.Copy(source, stream, bytes, addNewline);
+        }
         // Before the write: once in the channel, the chunk belongs to the drain.
         Action? afterWrite = null;
-        foreach (var observer in observers ?? [])
+        foreach (var observer in _observers)
             afterWrite += observer.OnLines(chunk.Lines);
         var writing = output.WriteAsync(chunk);
         if (!writing.IsCompletedSuccessfully)

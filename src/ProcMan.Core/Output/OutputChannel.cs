@@ -94,9 +94,15 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     /// <summary>For the drain, once it has written (or dropped) a chunk: frees its room and its buffer.</summary>
     public void Consumed(in OutputChunk chunk)
     {
+        ConsumedKeepingBuffer(chunk);
+        chunk.Release();
+    }
+
+    /// <summary>As <see cref="Consumed"/>, for a drain that hands the buffer on (to the log hub): frees the room only.</summary>
+    public void ConsumedKeepingBuffer(in OutputChunk chunk)
+    {
         if (IsBudgeted(chunk))
             _budget.Release(CostOf(chunk));
-        chunk.Release();
     }
 
     /// <summary>No more chunks: every writer has finished.</summary>

@@ -155,7 +155,6 @@ public sealed class OutputDrain(
         {
             try
             {
-                logs?.Publish(chunk);
                 if (files is not null)
                     WriteFiles(chunk);
                 if (!_failure.Task.IsCompleted)
@@ -167,7 +166,14 @@ public sealed class OutputDrain(
             }
             finally
             {
-                input.Consumed(chunk);
+                // The hub keeps the lines for `procman logs` in the chunk's own buffer.
+                if (logs is null)
+                    input.Consumed(chunk);
+                else
+                {
+                    input.ConsumedKeepingBuffer(chunk);
+                    logs.Publish(chunk);
+                }
             }
         }
         if (input.HasPending)
