@@ -78,13 +78,15 @@ internal sealed class Throughput(ProcManRunner procman, string workRoot, int run
         var clock = Stopwatch.StartNew();
         using var process = procman.Start(directory, children, output);
         long peakKiB;
+        double wall;
         using (var probe = new PeakMemoryProbe(process.Id))
         {
             StopOnceGenerated(directory, process.Id, LibC.SigInt);
             process.WaitForExit();
+            // Read before the probe is disposed: that waits for the probe's thread, asleep for up to 20 ms.
+            wall = clock.Elapsed.TotalSeconds;
             peakKiB = probe.PeakKiB;
         }
-        var wall = clock.Elapsed.TotalSeconds;
         var cpu = (LibC.ReapedChildrenCpu() - cpuBefore).TotalSeconds;
         if (process.ExitCode != 130)
             Console.Error.WriteLine($"  procman exited with {process.ExitCode} after SIGINT (expected 130)");
