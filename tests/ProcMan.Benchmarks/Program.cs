@@ -18,6 +18,12 @@ for (var i = 0; i < args.Length - 1; i++)
         only = args[++i];
 }
 bool Measures(string name) => only is null || only == name;
+if (executable is not null && !File.Exists(executable))
+{
+    // Otherwise every measure would wait for children that never start.
+    Console.Error.WriteLine($"--procman: {executable} does not exist");
+    return 2;
+}
 
 var workRoot = Path.Combine(Path.GetTempPath(), $"procman-bench-{Environment.ProcessId}");
 Directory.CreateDirectory(workRoot);
