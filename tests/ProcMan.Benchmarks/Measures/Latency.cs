@@ -11,7 +11,7 @@ namespace ProcMan.Benchmarks.Measures;
 /// The two run one after the other (run together, procman's own wake-ups delayed the
 /// baseline's lines), in alternating blocks: on a small VM the noise comes in bursts of a few
 /// milliseconds, and with one long block each, a burst in one block moved one side's p99 alone.
-/// With 1,000 lines a side, the p99 is the 10th worst line, not the 3rd.
+/// With about 1,000 lines a side, the p99 is the 10th worst line, not the 3rd.
 /// </remarks>
 internal sealed class Latency(ProcManRunner procman, string workRoot)
 {
