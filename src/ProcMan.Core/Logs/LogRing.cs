@@ -20,7 +20,7 @@ internal sealed class LogRing(OutputSource source)
     /// <summary>Keeps <paramref name="chunk"/>, taking its buffer over, and lets the oldest chunks go.</summary>
     public void Add(long sequence, in OutputChunk chunk, int maxLines, long maxBytes)
     {
-        var kept = new Kept(sequence, chunk.Stream, chunk.Time, chunk.Buffer, chunk.Length, chunk.Lines.Count((byte)'\n'));
+        var kept = new Kept(sequence, chunk.Stream, chunk.Time, chunk.Buffer, chunk.Length, chunk.LineCount);
         _chunks.Enqueue(kept);
         _lines += kept.LineCount;
         _bytes += kept.Length;

@@ -11,10 +11,10 @@ public sealed class LineCounter : ILineObserver
     /// <summary>The bytes of the lines, newlines included, prefixes not.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    public Action? OnLines(ReadOnlySpan<byte> lines)
+    public Action? OnLines(in OutputChunk chunk)
     {
-        Interlocked.Add(ref _lines, lines.Count((byte)'\n'));
-        Interlocked.Add(ref _bytes, lines.Length);
+        Interlocked.Add(ref _lines, chunk.LineCount);
+        Interlocked.Add(ref _bytes, chunk.Length);
         return null;
     }
 }

@@ -239,7 +239,7 @@ public sealed class LinePump(
         // Before the write: once in the channel, the chunk belongs to the drain.
         Action? afterWrite = null;
         foreach (var observer in _observers)
-            afterWrite += observer.OnLines(chunk.Lines);
+            afterWrite += observer.OnLines(chunk);
         var writing = output.WriteAsync(chunk);
         if (!writing.IsCompletedSuccessfully)
             writing.AsTask().GetAwaiter().GetResult(); // No room yet: this thread is the pump's own, so it waits.

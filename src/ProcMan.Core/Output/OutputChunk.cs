@@ -13,6 +13,9 @@ public readonly record struct OutputChunk(OutputSource Source, OutputStream Stre
 {
     public ReadOnlySpan<byte> Lines => Buffer.AsSpan(0, Length);
 
+    /// <summary>How many lines: counted once, when the chunk is made, for all who need it.</summary>
+    public int LineCount { get; } = Buffer.AsSpan(0, Length).Count((byte)'\n');
+
     /// <summary>
     /// What a machine-readable format needs beyond the text: a ProcMan event's fields, or the
     /// exit summary's rows. The text formats ignore it (the lines already say it all).

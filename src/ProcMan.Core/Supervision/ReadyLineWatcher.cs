@@ -9,10 +9,10 @@ internal sealed class ReadyLineWatcher(string text, Action onSeen) : ILineObserv
     private readonly byte[] _text = Encoding.UTF8.GetBytes(text);
     private int _seen;
 
-    public Action? OnLines(ReadOnlySpan<byte> lines)
+    public Action? OnLines(in OutputChunk chunk)
     {
         // Lines are whole, so a match can never straddle two calls.
-        var first = Volatile.Read(ref _seen) == 0 && lines.IndexOf(_text) >= 0 && Interlocked.Exchange(ref _seen, 1) == 0;
+        var first = Volatile.Read(ref _seen) == 0 && chunk.Lines.IndexOf(_text) >= 0 && Interlocked.Exchange(ref _seen, 1) == 0;
         // Called back once the line is in the channel, so "is ready" is printed after it.
         return first ? onSeen : null;
     }

@@ -45,7 +45,7 @@ public sealed class LinePumpTests
 
     private sealed class ReportingObserver(Action report) : ILineObserver
     {
-        public Action? OnLines(ReadOnlySpan<byte> lines) => report;
+        public Action? OnLines(in OutputChunk chunk) => report;
     }
 
     private static async Task<List<string>> PumpAsync(string command, int maxLineLength)
