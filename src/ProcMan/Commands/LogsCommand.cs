@@ -71,7 +71,7 @@ internal static class LogsCommand
     {
         var channel = new OutputChannel();
         var drain = new OutputDrain(channel, FileDescriptorStream.StandardOutput(), new LinePrefixer(format, names));
-        var draining = Task.Run(drain.RunAsync);
+        var draining = drain.RunAsync(); // It starts a thread of its own.
         var index = names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i);
         try
         {
