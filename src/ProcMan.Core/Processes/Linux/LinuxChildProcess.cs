@@ -17,7 +17,8 @@ internal sealed class LinuxChildProcess : IChildProcess
         _standardInput = new SafeFileHandle(spawned.StandardInput, ownsHandle: true);
         StandardOutput = new ChildPipeStream(new SafeFileHandle(spawned.StandardOutput, ownsHandle: true));
         StandardError = new ChildPipeStream(new SafeFileHandle(spawned.StandardError, ownsHandle: true));
-        Exited = WaitForExitAsync(Pid);
+        Exited = WaitForExitAsync(Pid).ContinueWith(exit => new ExitStatus(exit.Result ?? UnknownExitCode),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     public int Pid { get; }
@@ -51,13 +52,14 @@ internal sealed class LinuxChildProcess : IChildProcess
     }
 
     /// <summary>
-    /// waitpid on a thread of its own: the runtime does not know this child, so nobody else
-    /// reaps it, and its pid stays its own (not reusable) until this wait returns.
+    /// <see cref="LibC.WaitForExit"/> on a thread of its own, for any child ProcMan started: the
+    /// runtime does not know it, so nobody else reaps it, and its pid stays its own (not
+    /// reusable) until this wait returns.
     /// </summary>
-    private static Task<ExitStatus> WaitForExitAsync(int pid)
+    public static Task<int?> WaitForExitAsync(int pid)
     {
-        var exited = new TaskCompletionSource<ExitStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var waiter = new Thread(() => exited.SetResult(new ExitStatus(LibC.WaitForExit(pid) ?? UnknownExitCode)), maxStackSize: 64 * 1024)
+        var exited = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = new Thread(() => exited.SetResult(LibC.WaitForExit(pid)), maxStackSize: 64 * 1024)
         {
             IsBackground = true,
             Name = "procman reaper",

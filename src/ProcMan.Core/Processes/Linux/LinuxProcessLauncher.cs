@@ -12,20 +12,13 @@ public sealed class LinuxProcessLauncher : IProcessLauncher
 {
     public IChildProcess Start(ProcessSpec spec)
     {
-        try
+        LinuxChildProcess? child = null;
+        Start(spec, () =>
         {
-            LinuxChildProcess? child = null;
-            OrphanReaper.Start(() =>
-            {
-                child = new LinuxChildProcess(PosixSpawn.Start(spec.Arguments, spec.WorkingDirectory, spec.Environment));
-                return (child.Pid, child.Exited);
-            });
-            return child!;
-        }
-        catch (IOException exception)
-        {
-            throw new ProcessStartException($"{spec.Name}: {exception.Message}", exception);
-        }
+            child = new LinuxChildProcess(PosixSpawn.Start(spec.Arguments, spec.WorkingDirectory, spec.Environment));
+            return (child.Pid, child.Exited);
+        });
+        return child!;
     }
 
     public async Task<ExitStatus> RunAttachedAsync(ProcessSpec spec)
@@ -40,22 +33,27 @@ public sealed class LinuxProcessLauncher : IProcessLauncher
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => forwarder.Forward(context, UnixSignal.Hangup));
         int pid = 0;
         Task<int?> exit = Task.FromResult<int?>(null);
+        Start(spec, () =>
+        {
+            pid = PosixSpawn.StartAttached(spec.Arguments, spec.WorkingDirectory, spec.Environment);
+            exit = LinuxChildProcess.WaitForExitAsync(pid);
+            return (pid, exit);
+        });
+        forwarder.Attach(pid);
+        return new ExitStatus(await exit.ConfigureAwait(false) ?? LinuxChildProcess.UnknownExitCode);
+    }
+
+    /// <summary>Runs <paramref name="start"/> as <see cref="OrphanReaper.Start"/> does; what the system refused is the spec's start failure.</summary>
+    private static void Start(ProcessSpec spec, Func<(int Pid, Task Reaped)> start)
+    {
         try
         {
-            OrphanReaper.Start(() =>
-            {
-                pid = PosixSpawn.StartAttached(spec.Arguments, spec.WorkingDirectory, spec.Environment);
-                // The runtime does not know this child, so nobody else reaps it: wait for it here.
-                exit = Task.Factory.StartNew(() => LibC.WaitForExit(pid), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                return (pid, exit);
-            });
+            OrphanReaper.Start(start);
         }
         catch (IOException exception)
         {
             throw new ProcessStartException($"{spec.Name}: {exception.Message}", exception);
         }
-        forwarder.Attach(pid);
-        return new ExitStatus(await exit.ConfigureAwait(false) ?? LinuxChildProcess.UnknownExitCode);
     }
 
     /// <summary>Passes signals on to the child, holding those that come before it exists.</summary>
