@@ -1,5 +1,6 @@
 using System.Buffers;
 using ProcMan.Processes;
+using ProcMan.Threading;
 
 namespace ProcMan.Output;
 
@@ -70,7 +71,9 @@ public sealed class LinePump(
     {
         _abandon = abandon;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        // A blocked read(2) cannot be interrupted: the thread ends after its next read, writing nothing more.
+        abandon.Register(() => done.TrySetCanceled(abandon));
+        DedicatedThread.Start("procman pump", 256 * 1024, () =>
         {
             try
             {
@@ -81,14 +84,7 @@ public sealed class LinePump(
             {
                 done.TrySetException(exception);
             }
-        }, maxStackSize: 256 * 1024)
-        {
-            IsBackground = true,
-            Name = "procman pump",
-        };
-        // A blocked read(2) cannot be interrupted: the thread ends after its next read, writing nothing more.
-        abandon.Register(() => done.TrySetCanceled(abandon));
-        thread.Start();
+        });
         return done.Task;
     }
 

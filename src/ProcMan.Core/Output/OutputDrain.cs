@@ -1,3 +1,5 @@
+using ProcMan.Threading;
+
 namespace ProcMan.Output;
 
 /// <summary>
@@ -53,7 +55,7 @@ public sealed class OutputDrain(
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         input.Listen(OnWritten);
-        new Thread(() =>
+        DedicatedThread.Start("procman drain", 1024 * 1024, () =>
         {
             try
             {
@@ -64,11 +66,7 @@ public sealed class OutputDrain(
             {
                 done.TrySetException(exception);
             }
-        })
-        {
-            IsBackground = true,
-            Name = "procman drain",
-        }.Start();
+        });
         return done.Task;
     }
 

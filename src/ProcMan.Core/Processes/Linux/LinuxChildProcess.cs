@@ -1,4 +1,5 @@
 using Microsoft.Win32.SafeHandles;
+using ProcMan.Threading;
 
 namespace ProcMan.Processes.Linux;
 
@@ -59,12 +60,7 @@ internal sealed class LinuxChildProcess : IChildProcess
     public static Task<int?> WaitForExitAsync(int pid)
     {
         var exited = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var waiter = new Thread(() => exited.SetResult(LibC.WaitForExit(pid)), maxStackSize: 64 * 1024)
-        {
-            IsBackground = true,
-            Name = "procman reaper",
-        };
-        waiter.Start();
+        DedicatedThread.Start("procman reaper", 64 * 1024, () => exited.SetResult(LibC.WaitForExit(pid)));
         return exited.Task;
     }
 }
