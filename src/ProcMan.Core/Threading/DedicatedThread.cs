@@ -20,8 +20,10 @@ internal static unsafe partial class DedicatedThread
 
     /// <summary>
     /// Runs <paramref name="body"/> on a new thread named <paramref name="name"/> (at most 15
-    /// characters, for the system) with a stack of <paramref name="stackSize"/> bytes. The body
-    /// must not throw: like an unhandled exception on any thread, that ends the process.
+    /// characters, for the system) with a stack of <paramref name="stackSize"/> bytes (address
+    /// space only, until used; under the JIT, <c>dotnet run</c>, methods are compiled on it, so
+    /// 256 KiB at least). The body must not throw: like an unhandled exception on any thread,
+    /// that ends the process.
     /// </summary>
     /// <exception cref="OutOfMemoryException">The system refused the thread.</exception>
     public static void Start(string name, int stackSize, Action body)

@@ -60,7 +60,7 @@ internal sealed class LinuxChildProcess : IChildProcess
     public static Task<int?> WaitForExitAsync(int pid)
     {
         var exited = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        DedicatedThread.Start("procman reaper", 64 * 1024, () => exited.SetResult(LibC.WaitForExit(pid)));
+        DedicatedThread.Start("procman reaper", 256 * 1024, () => exited.SetResult(LibC.WaitForExit(pid)));
         return exited.Task;
     }
 }
