@@ -58,7 +58,13 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         var processOfInstance = specs.ToDictionary(s => s.Name, s => s.Definition?.Name ?? s.Name);
         control?.Serve(new ControlHandler(supervisor, logs, processOfInstance, supervisor.RequestStop));
 
-        var exitCode = await supervisor.RunAsync().ConfigureAwait(false);
+        // Returns at its first wait, once the first children are started.
+        var supervising = supervisor.RunAsync();
+        // The runtime creates the thread pool's threads at their first use, which, as nothing
+        // else needs them, was the supervisor's first event: a Ctrl-C after a quiet start was
+        // acted on 2-3 ms late. They are created now instead, while the children start.
+        ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
+        var exitCode = await supervising.ConfigureAwait(false);
         // Warnings about the last lines (a log file that cannot be written) come before the summary.
         await drain.CatchUpAsync().ConfigureAwait(false);
         if (Summary)
