@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ProcMan.Benchmarks;
 using ProcMan.Benchmarks.Measures;
+using ProcMan.Benchmarks.Reference;
 
 // Usage: dotnet run -c Release --project tests/ProcMan.Benchmarks [-- --procman PATH] [--runs N] [--only MEASURE]
 // Without --procman, procman is published from this checkout first. MEASURE: memory, startstop,
@@ -64,7 +65,7 @@ try
     if (Measures("throughput"))
     {
         Console.Error.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] measuring throughput...");
-        new Throughput(procman, workRoot, runs).Run(table, idleKiB);
+        new Throughput(procman, workRoot, runs, CPrefixer.Build(workRoot)).Run(table, idleKiB);
     }
 
     var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[0];

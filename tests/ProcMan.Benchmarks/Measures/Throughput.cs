@@ -5,8 +5,10 @@ namespace ProcMan.Benchmarks.Measures;
 /// <summary>
 /// 4 children x 250,000 lines of 60 bytes, procman's stdout to a file, against the same 4
 /// generators started by a shell, each to its own file. Every procman run is checked line by line.
+/// With a C compiler, also against the generators each through a minimal C prefixer
+/// (<c>Reference/prefixer.c</c>) into one file: what moving the lines costs by itself.
 /// </summary>
-internal sealed class Throughput(ProcManRunner procman, string workRoot, int runs)
+internal sealed class Throughput(ProcManRunner procman, string workRoot, int runs, string? prefixer)
 {
     private const int Children = 4;
     private const int LinesPerChild = 250_000;
@@ -18,6 +20,7 @@ internal sealed class Throughput(ProcManRunner procman, string workRoot, int run
         var procmanCpu = new List<double>();
         var baselineWall = new List<double>();
         var baselineCpu = new List<double>();
+        var referenceWall = new List<double>();
         var intact = true;
         long peakKiB = 0;
         for (var run = 0; run < runs; run++)
@@ -31,7 +34,10 @@ internal sealed class Throughput(ProcManRunner procman, string workRoot, int run
             (wall, cpu) = RunBaseline(Path.Combine(workRoot, $"throughput-shell-{run}"));
             baselineWall.Add(wall);
             baselineCpu.Add(cpu);
-            Console.Error.WriteLine($"  throughput run {run + 1}/{runs}: procman {procmanWall[^1]:0.000} s, shell {wall:0.000} s");
+            if (prefixer is not null)
+                referenceWall.Add(RunReference(Path.Combine(workRoot, $"throughput-prefixer-{run}"), prefixer));
+            Console.Error.WriteLine($"  throughput run {run + 1}/{runs}: procman {procmanWall[^1]:0.000} s, shell {wall:0.000} s"
+                + (prefixer is null ? "" : $", C prefixers {referenceWall[^1]:0.000} s"));
         }
 
         double pmWall = Stats.Median(procmanWall), blWall = Stats.Median(baselineWall);
@@ -39,6 +45,12 @@ internal sealed class Throughput(ProcManRunner procman, string workRoot, int run
         const int total = Children * LinesPerChild;
         table.Add($"flood wall time, median of {runs} ({Children} x {LinesPerChild:N0} lines of 60 B)",
             $"{pmWall:0.000} s ({total / pmWall / 1e6:0.00} M lines/s)", $"{blWall:0.000} s", ResultTable.Ratio(pmWall, blWall, "<= 1.3x"));
+        if (prefixer is not null)
+        {
+            var refWall = Stats.Median(referenceWall);
+            table.Add("flood wall time against a reference: each generator through a minimal C prefixer into one file (the data path alone, see Reference/prefixer.c)",
+                $"{pmWall:0.000} s", $"{refWall:0.000} s (C prefixers; {refWall / blWall:0.00}x the generators alone)", ResultTable.Ratio(pmWall, refWall, ""));
+        }
         table.Add("flood CPU, user+sys incl. children, median", $"{pmCpu:0.000} s", $"{blCpu:0.000} s", ResultTable.Ratio(pmCpu, blCpu, ""));
         table.Add($"flood output intact ({total:N0} lines, in order per child, all {runs} runs)", intact ? "yes" : "NO", "-", "");
         table.Add("peak memory (VmHWM) during the flood", $"{peakKiB / 1024.0:0.0} MiB", $"{idleBaselineKiB / 1024.0:0.0} MiB (1 idle child)",
@@ -118,6 +130,31 @@ internal sealed class Throughput(ProcManRunner procman, string workRoot, int run
                 throw new InvalidOperationException("the baseline generator did not write the expected bytes");
         Directory.Delete(directory, recursive: true);
         return (wall, cpu);
+    }
+
+    /// <summary>
+    /// The generators as in <see cref="RunBaseline"/>, each through <paramref name="prefixer"/>
+    /// with procman's prefix, all appending to one file (whole lines per write, so none tear).
+    /// The prefixers ignore the SIGTERM that stops the group, and end once they have written all.
+    /// </summary>
+    private static double RunReference(string directory, string prefixer)
+    {
+        Directory.CreateDirectory(directory);
+        var output = Path.Combine(directory, "prefixed.out");
+        var script = "trap : TERM; " + string.Concat(Enumerable.Range(1, Children).Select(i =>
+            $"/bin/sh -c {Shell.Quote(ChildCommand(directory, i))} | {Shell.Quote(prefixer)} {Shell.Quote($"gen{i}    | ")} >> {Shell.Quote(output)} & "))
+            + "until wait; do :; done";
+        var clock = Stopwatch.StartNew();
+        using (var shell = Shell.Start("exec setsid /bin/sh -c " + Shell.Quote(script), directory))
+        {
+            StopOnceGenerated(directory, -shell.Id, LibC.SigTerm);
+            shell.WaitForExit();
+        }
+        var wall = clock.Elapsed.TotalSeconds;
+        if (new FileInfo(output).Length != Children * LinesPerChild * (60L + "gen1    | ".Length))
+            throw new InvalidOperationException("the C prefixers did not write the expected bytes");
+        Directory.Delete(directory, recursive: true);
+        return wall;
     }
 
     /// <summary>Every child line is `NAME&lt;padding&gt; | LINE`, exact and in order; procman's own lines are skipped.</summary>
