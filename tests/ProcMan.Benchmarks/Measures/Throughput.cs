@@ -48,7 +48,7 @@ internal sealed class Throughput(ProcManRunner procman, string workRoot, int run
         if (prefixer is not null)
         {
             var refWall = Stats.Median(referenceWall);
-            table.Add("flood wall time against a reference: each generator through a minimal C prefixer into one file (the data path alone, see Reference/prefixer.c)",
+            table.Add("flood wall time against the data path alone: each generator through a minimal C prefixer (Reference/prefixer.c), one file",
                 $"{pmWall:0.000} s", $"{refWall:0.000} s (C prefixers; {refWall / blWall:0.00}x the generators alone)", ResultTable.Ratio(pmWall, refWall, ""));
         }
         table.Add("flood CPU, user+sys incl. children, median", $"{pmCpu:0.000} s", $"{blCpu:0.000} s", ResultTable.Ratio(pmCpu, blCpu, ""));
