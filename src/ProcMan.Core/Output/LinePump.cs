@@ -70,22 +70,8 @@ public sealed class LinePump(
     public Task RunAsync(Stream input, CancellationToken abandon = default)
     {
         _abandon = abandon;
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // A blocked read(2) cannot be interrupted: the thread ends after its next read, writing nothing more.
-        abandon.Register(() => done.TrySetCanceled(abandon));
-        DedicatedThread.Start("procman pump", 256 * 1024, () =>
-        {
-            try
-            {
-                Pump(input);
-                done.TrySetResult();
-            }
-            catch (Exception exception)
-            {
-                done.TrySetException(exception);
-            }
-        });
-        return done.Task;
+        return DedicatedThread.Run("procman pump", 256 * 1024, () => Pump(input)).WaitAsync(abandon);
     }
 
     private void Pump(Stream input)

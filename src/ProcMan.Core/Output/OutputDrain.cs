@@ -53,21 +53,8 @@ public sealed class OutputDrain(
     /// </summary>
     public Task RunAsync()
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         input.Listen(OnWritten);
-        DedicatedThread.Start("procman drain", 1024 * 1024, () =>
-        {
-            try
-            {
-                Run();
-                done.TrySetResult();
-            }
-            catch (Exception exception)
-            {
-                done.TrySetException(exception);
-            }
-        });
-        return done.Task;
+        return DedicatedThread.Run("procman drain", 1024 * 1024, Run);
     }
 
     /// <summary>

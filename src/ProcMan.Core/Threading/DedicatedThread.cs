@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace ProcMan.Threading;
 
 /// <summary>
-/// Starts a background thread for one long blocking job (a pump, a child's waiter, the drain)
-/// without waiting for it to run.
+/// Runs one long blocking job (a pump, a child's waiter, the drain, a probe's pipe) on a
+/// background thread of its own, started without waiting for it to run.
 /// </summary>
 /// <remarks>
 /// A native AOT <see cref="Thread.Start()"/> returns only once the new thread runs, spinning on
@@ -22,11 +22,36 @@ internal static unsafe partial class DedicatedThread
     /// Runs <paramref name="body"/> on a new thread named <paramref name="name"/> (at most 15
     /// characters, for the system) with a stack of <paramref name="stackSize"/> bytes (address
     /// space only, until used; under the JIT, <c>dotnet run</c>, methods are compiled on it, so
-    /// 256 KiB at least). The body must not throw: like an unhandled exception on any thread,
-    /// that ends the process.
+    /// 256 KiB at least). The task completes with its result, or faults with what it threw.
     /// </summary>
     /// <exception cref="OutOfMemoryException">The system refused the thread.</exception>
-    public static void Start(string name, int stackSize, Action body)
+    public static Task<T> Run<T>(string name, int stackSize, Func<T> body)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Start(name, stackSize, () =>
+        {
+            try
+            {
+                done.SetResult(body());
+            }
+            catch (Exception exception)
+            {
+                done.SetException(exception);
+            }
+        });
+        return done.Task;
+    }
+
+    /// <inheritdoc cref="Run{T}"/>
+    public static Task Run(string name, int stackSize, Action body) =>
+        Run<object?>(name, stackSize, () =>
+        {
+            body();
+            return null;
+        });
+
+    /// <summary>Starts <paramref name="body"/>, which must not throw, as <see cref="Run{T}"/> describes.</summary>
+    private static void Start(string name, int stackSize, Action body)
     {
         if (!OperatingSystem.IsLinux())
         {

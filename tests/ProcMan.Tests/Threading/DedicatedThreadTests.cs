@@ -10,21 +10,19 @@ public sealed class DedicatedThreadTests
     public async Task A_job_runs_on_a_thread_of_its_own_that_ps_and_perf_show_by_name()
     {
         var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var release = new ManualResetEventSlim();
 
-        DedicatedThread.Start("procman test", 256 * 1024, () =>
+        var job = DedicatedThread.Run("procman test", 256 * 1024, () =>
         {
             started.SetResult(Environment.CurrentManagedThreadId);
             release.Wait();
-            finished.SetResult();
         });
         var jobThread = await started.Task;
 
         jobThread.Should().NotBe(Environment.CurrentManagedThreadId);
         ThreadNames().Should().Contain("procman test");
         release.Set();
-        await finished.Task;
+        await job;
     }
 
     [Fact(Timeout = 30_000)]
@@ -32,30 +30,32 @@ public sealed class DedicatedThreadTests
     {
         // As many as 100 children's pumps and waiters: each blocks its thread, none waits for another.
         const int jobs = 300;
-        int arrived = 0, left = 0;
+        var arrived = 0;
         var allThere = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var allGone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var release = new ManualResetEventSlim();
-        var threads = new int[jobs];
 
-        for (var i = 0; i < jobs; i++)
+        var running = Enumerable.Range(0, jobs).Select(_ => DedicatedThread.Run("procman test", 256 * 1024, () =>
         {
-            var job = i;
-            DedicatedThread.Start("procman test", 256 * 1024, () =>
-            {
-                threads[job] = Environment.CurrentManagedThreadId;
-                if (Interlocked.Increment(ref arrived) == jobs)
-                    allThere.SetResult();
-                release.Wait();
-                if (Interlocked.Increment(ref left) == jobs)
-                    allGone.SetResult();
-            });
-        }
+            if (Interlocked.Increment(ref arrived) == jobs)
+                allThere.SetResult();
+            release.Wait();
+            return Environment.CurrentManagedThreadId;
+        })).ToList();
         await allThere.Task;
         release.Set();
-        await allGone.Task;
+        var threads = await Task.WhenAll(running);
 
         threads.Distinct().Should().HaveCount(jobs);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_job_s_task_carries_its_result_or_what_it_threw()
+    {
+        var answer = DedicatedThread.Run("procman test", 256 * 1024, () => 42);
+        var failure = DedicatedThread.Run("procman test", 256 * 1024, () => throw new IOException("the pipe broke"));
+
+        (await answer).Should().Be(42);
+        await failure.Invoking(async task => await task).Should().ThrowAsync<IOException>().WithMessage("the pipe broke");
     }
 
     private static List<string> ThreadNames()

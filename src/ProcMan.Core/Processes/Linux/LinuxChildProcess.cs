@@ -57,10 +57,6 @@ internal sealed class LinuxChildProcess : IChildProcess
     /// runtime does not know it, so nobody else reaps it, and its pid stays its own (not
     /// reusable) until this wait returns.
     /// </summary>
-    public static Task<int?> WaitForExitAsync(int pid)
-    {
-        var exited = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        DedicatedThread.Start("procman reaper", 256 * 1024, () => exited.SetResult(LibC.WaitForExit(pid)));
-        return exited.Task;
-    }
+    public static Task<int?> WaitForExitAsync(int pid) =>
+        DedicatedThread.Run("procman reaper", 256 * 1024, () => LibC.WaitForExit(pid));
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using ProcMan.Configuration;
 using ProcMan.Processes;
+using ProcMan.Threading;
 
 namespace ProcMan.Supervision.Probes;
 
@@ -46,11 +47,11 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
     /// be held that long.
     /// </summary>
     private static Task<string> ReadAllAsync(Stream stream) =>
-        Task.Factory.StartNew(() =>
+        DedicatedThread.Run("procman probe", 256 * 1024, () =>
         {
             using var reader = new StreamReader(stream, Encoding.UTF8);
             return reader.ReadToEnd();
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        });
 
     private static string LastLine(string output)
     {
