@@ -64,14 +64,19 @@ public sealed partial class Supervisor(
     public async Task<int> RunAsync()
     {
         _graph = new DependencyTracker(_instances);
-        StartWhatCan(announceWaits: true);
-        while (!IsFinished())
+        var first = true;
+        while (true)
         {
-            Handle(await _mailbox.Reader.ReadAsync().ConfigureAwait(false));
-            StartWhatCan(announceWaits: false);
+            // A start that fails begins the stop without any message to come: the stop
+            // proceeds here, before waiting for news, the first time as every time.
+            StartWhatCan(announceWaits: first);
+            first = false;
             if (_stopping)
                 StopWhatCan();
             AnswerWaiters();
+            if (IsFinished())
+                break;
+            Handle(await _mailbox.Reader.ReadAsync().ConfigureAwait(false));
         }
 
         // Nothing changes any more: answer what is still asked.
