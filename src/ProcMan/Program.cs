@@ -1,6 +1,11 @@
 using System.CommandLine;
 using ProcMan.Cli;
 using ProcMan.Cli.Commands;
+using ProcMan.Processes.Linux;
+
+// Before any command is built: the guardian is started with every `up` and does nothing else.
+if (args is [GuardianProcess.Command])
+    return GuardianProcess.Run();
 
 var root = new RootCommand("ProcMan: run the processes of a Procfile or procfile.yml, with their output serialized line by line")
 {

@@ -23,6 +23,7 @@ public static class LogEvents
     public const string SignalSent = "signal_sent";
     public const string ShutdownCommand = "shutdown_command";
     public const string Killed = "killed";
+    public const string StrayStopped = "stray_stopped";
 
     /// <summary>Not a log event: the one object of the exit summary.</summary>
     public const string Summary = "summary";

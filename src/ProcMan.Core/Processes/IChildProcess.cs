@@ -1,6 +1,10 @@
 namespace ProcMan.Processes;
 
-/// <summary>A running child process and its process group.</summary>
+/// <summary>
+/// A child process and its tree: its session and process group, and what their members started
+/// that left both. Only processes of that tree are ever signalled through it, and none at all
+/// once it is disposed (which also closes ProcMan's ends of its pipes).
+/// </summary>
 public interface IChildProcess : IDisposable
 {
     int Pid { get; }
@@ -18,17 +22,14 @@ public interface IChildProcess : IDisposable
     Task<ExitStatus> Exited { get; }
 
     /// <summary>
-    /// Whether any process is still in the child's process group: its background jobs may
-    /// outlive it, and must be stopped too.
+    /// Whether the child or any process of its tree is alive: its background jobs may outlive
+    /// it, and must be stopped too. False once disposed.
     /// </summary>
-    bool HasLiveGroup { get; }
+    bool HasLiveTree { get; }
 
-    /// <summary>Sends <paramref name="signal"/> to the child's whole process group.</summary>
-    void SignalGroup(UnixSignal signal);
+    /// <summary>Sends <paramref name="signal"/> to the child and every process of its tree.</summary>
+    void SignalTree(UnixSignal signal);
 
-    /// <summary>
-    /// SIGKILLs the process group and then every remaining descendant, including those that
-    /// left the group. The last resort after the grace period.
-    /// </summary>
+    /// <summary>SIGKILLs the child and its whole tree. The last resort after the grace period.</summary>
     void KillEverything();
 }

@@ -19,4 +19,13 @@ public interface IProcessLauncher
     /// </summary>
     /// <exception cref="ProcessStartException">The process could not be started.</exception>
     Task<ExitStatus> RunAttachedAsync(ProcessSpec spec);
+
+    /// <summary>
+    /// The live processes that left the trees of the children started here (a double-forked
+    /// daemon whose parent has ended), which ProcMan adopted: it stops them with the stack.
+    /// </summary>
+    IReadOnlyList<StrayProcess> FindStrays();
+
+    /// <summary>Sends <paramref name="signal"/> to <paramref name="stray"/>, if it is still the process found.</summary>
+    void Signal(StrayProcess stray, UnixSignal signal);
 }

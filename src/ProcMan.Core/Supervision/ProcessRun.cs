@@ -27,7 +27,13 @@ internal sealed class ProcessRun : IDisposable
         Output = Task.WhenAll(
             _pumps[0].RunAsync(process.StandardOutput, _abandonOutput.Token),
             _pumps[1].RunAsync(process.StandardError, _abandonOutput.Token));
-        OutputOver = Output.ContinueWith(_ => { }, TaskScheduler.Default);
+        // The pipes are given back as soon as they are read to the end, not when the run is
+        // forgotten: a restart loop would otherwise hold them all.
+        OutputOver = Output.ContinueWith(_ =>
+        {
+            process.StandardOutput.Dispose();
+            process.StandardError.Dispose();
+        }, TaskScheduler.Default);
     }
 
     public string Name { get; }
@@ -76,6 +82,9 @@ internal sealed class ProcessRun : IDisposable
 
     /// <summary>ProcMan has asked it to stop (signal or shutdown command).</summary>
     public bool StopSent { get; set; }
+
+    /// <summary>The supervisor has acted on its exit (or has no exit to act on): it may be forgotten once its tree is empty.</summary>
+    public bool ExitHandled { get; set; }
 
     /// <summary>ProcMan has SIGKILLed what was left of it.</summary>
     public bool Killed { get; set; }

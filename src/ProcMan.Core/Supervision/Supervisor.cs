@@ -32,6 +32,7 @@ public sealed partial class Supervisor(
     /// <summary>The back-off after <paramref name="After"/> is over (stale if another run began since).</summary>
     private sealed record RestartDue(ProcessInstance Instance, ProcessRun After) : Message;
     private sealed record StopTimedOut(ProcessRun Run, TimeSpan After) : Message;
+    private sealed record StraysTimedOut(IReadOnlyList<StrayProcess> Strays, TimeSpan After) : Message;
     private sealed record StopRequested(StopRequest Request) : Message;
     private sealed record Recheck : Message;
     private sealed record StatusQueried(TaskCompletionSource<IReadOnlyList<ProcessStatus>> Reply) : Message;
@@ -46,6 +47,7 @@ public sealed partial class Supervisor(
     private readonly List<ProcessRun> _runs = [];
     private readonly ExitPolicy _exitPolicy = new();
     private readonly List<Waiter> _waiters = [];
+    private readonly HashSet<StrayProcess> _straysStopped = [];
     private DependencyTracker _graph = null!;
     private bool _stopping;
     private bool _stopRequested;
@@ -74,6 +76,7 @@ public sealed partial class Supervisor(
             if (_stopping)
                 StopWhatCan();
             AnswerWaiters();
+            ForgetFinishedRuns();
             if (IsFinished())
                 break;
             Handle(await _mailbox.Reader.ReadAsync().ConfigureAwait(false));
@@ -134,14 +137,52 @@ public sealed partial class Supervisor(
         // At rest, but what the runs left behind in their groups is stopped too, and waited for.
         foreach (var run in _runs)
             StopLeftovers(run);
-        var leftovers = _runs.Where(r => !r.Killed && !r.IsOutputOpen && r.Process.HasLiveGroup).ToList();
-        if (leftovers.Count > 0 && !_recheckScheduled)
+        var leftovers = _runs.Where(r => !r.Killed && !r.IsOutputOpen && r.Process.HasLiveTree).ToList();
+        var strays = StopStrays();
+        if ((leftovers.Count > 0 || strays > 0) && !_recheckScheduled)
         {
             // A leftover that closed its pipes dies without any event: look again shortly.
             _recheckScheduled = true;
             _ = Task.Delay(LeftoverRecheck).ContinueWith(_ => _mailbox.Writer.TryWrite(new Recheck()), TaskScheduler.Default);
         }
-        return leftovers.Count == 0 && _runs.All(r => r.Killed || !r.IsOutputOpen);
+        return leftovers.Count == 0 && strays == 0 && _runs.All(r => r.Killed || !r.IsOutputOpen);
+    }
+
+    /// <summary>
+    /// A run whose child has exited, whose pipes are closed and whose tree is empty has nothing
+    /// left to stop: it is released (its pid given up) and forgotten, so that nothing is ever
+    /// sent to that pid again, whoever holds it next.
+    /// </summary>
+    private void ForgetFinishedRuns() =>
+        _runs.RemoveAll(run =>
+        {
+            if (!run.ExitHandled || !run.HasExited || run.IsOutputOpen || run.Process.HasLiveTree)
+                return false;
+            run.Dispose();
+            return true;
+        });
+
+    /// <summary>
+    /// Stops the processes ProcMan adopted (descendants that left their process's group and
+    /// session, and outlived their parent), each named once: SIGTERM, then SIGKILL after the
+    /// stop timeout. Returns how many are still alive.
+    /// </summary>
+    private int StopStrays()
+    {
+        var strays = launcher.FindStrays();
+        var found = strays.Where(_straysStopped.Add).ToList();
+        foreach (var stray in found)
+        {
+            Log(LogEvents.StrayStopped).Warning("stopping pid {Pid} ({Command}): it left the group and session of the process that started it",
+                stray.Pid, stray.Command);
+            launcher.Signal(stray, UnixSignal.Terminate);
+        }
+        if (found.Count > 0)
+        {
+            var after = options.StopTimeout;
+            _ = Task.Delay(after).ContinueWith(_ => _mailbox.Writer.TryWrite(new StraysTimedOut(found, after)), TaskScheduler.Default);
+        }
+        return strays.Count;
     }
 
     private void Handle(Message message)
@@ -183,7 +224,11 @@ public sealed partial class Supervisor(
             case RestartDue(var instance, var after) when instance.State == ProcessState.Restarting && instance.Run == after && !_stopping:
                 Start(instance, byPolicy: true);
                 break;
-            case StopTimedOut(var run, var after) when !run.Killed && (!run.HasExited || run.IsOutputOpen || run.Process.HasLiveGroup):
+            case StraysTimedOut(var strays, _):
+                foreach (var stray in strays)
+                    launcher.Signal(stray, UnixSignal.Kill);
+                break;
+            case StopTimedOut(var run, var after) when !run.Killed && (!run.HasExited || run.IsOutputOpen || run.Process.HasLiveTree):
                 Kill(run, $"after {after.TotalSeconds:0.###} s");
                 break;
             case StopRequested(var request) when !_stopRequested:
@@ -206,7 +251,7 @@ public sealed partial class Supervisor(
                 break;
             case StopRequested(var request) when request.ForcesOnRepeat && !_forced:
                 _forced = true;
-                foreach (var run in _runs.Where(r => !r.Killed && (!r.HasExited || r.IsOutputOpen || r.Process.HasLiveGroup)))
+                foreach (var run in _runs.Where(r => !r.Killed && (!r.HasExited || r.IsOutputOpen || r.Process.HasLiveTree)))
                     Kill(run, $"({request.Reason} again)");
                 break;
         }
@@ -214,6 +259,7 @@ public sealed partial class Supervisor(
 
     private void OnExited(ProcessInstance instance, ProcessRun run, ExitStatus status)
     {
+        run.ExitHandled = true;
         run.EndProbes();
         Log(LogEvents.Exited).ForContext("ExitCode", status.Code).ForContext("Signal", status.Signal?.ToString())
             .Information("{Name} {Status}", instance.Name, status.ToString());
@@ -366,6 +412,7 @@ public sealed partial class Supervisor(
         }
         foreach (var run in _runs)
             StopLeftovers(run);
+        StopStrays();
     }
 
     /// <summary>
@@ -374,10 +421,10 @@ public sealed partial class Supervisor(
     /// </summary>
     private void StopLeftovers(ProcessRun run)
     {
-        if (run.StopSent || !run.HasExited || (!run.IsOutputOpen && !run.Process.HasLiveGroup))
+        if (run.StopSent || !run.HasExited || (!run.IsOutputOpen && !run.Process.HasLiveTree))
             return;
         run.StopSent = true;
-        run.Process.SignalGroup(UnixSignal.Terminate);
+        run.Process.SignalTree(UnixSignal.Terminate);
         ScheduleKill(run, options.StopTimeout);
     }
 
@@ -405,7 +452,7 @@ public sealed partial class Supervisor(
         else
         {
             Log(LogEvents.SignalSent).Information("sending {Signal} to {Name}", shutdown.Signal.ToString(), instance.Name);
-            run.Process.SignalGroup(shutdown.Signal);
+            run.Process.SignalTree(shutdown.Signal);
         }
         ScheduleKill(run, shutdown.Timeout ?? options.StopTimeout);
     }
@@ -418,7 +465,7 @@ public sealed partial class Supervisor(
             var process = launcher.Start(spec);
             // Its output is the process's too, under the same prefix. It gets the process's
             // timeout too: a shutdown command that hangs is killed with what it was to stop.
-            var run = new ProcessRun(spec.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, [instance.Counter]) { StopSent = true };
+            var run = new ProcessRun(spec.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, [instance.Counter]) { StopSent = true, ExitHandled = true };
             _runs.Add(run);
             ScheduleKill(run, instance.Shutdown.Timeout ?? options.StopTimeout);
             _ = process.Exited.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
@@ -427,7 +474,7 @@ public sealed partial class Supervisor(
         catch (ProcessStartException exception)
         {
             log.Error("the shutdown command of {Name} could not be started: {Reason}; sending SIGTERM", instance.Name, exception.Message);
-            instance.Run!.Process.SignalGroup(UnixSignal.Terminate);
+            instance.Run!.Process.SignalTree(UnixSignal.Terminate);
         }
     }
 

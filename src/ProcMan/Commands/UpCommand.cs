@@ -83,7 +83,8 @@ internal static class UpCommand
                 await using (control)
                 {
                     var mode = parse.GetValue(format.Output);
-                    var runner = new UpRunner(new LinuxProcessLauncher(), format.Resolve(parse), options)
+                    using var launcher = new LinuxProcessLauncher { Guarded = true };
+                    var runner = new UpRunner(launcher, format.Resolve(parse), options)
                     {
                         Mode = mode,
                         Summary = !parse.GetValue(noSummary),

@@ -29,4 +29,37 @@ public static class ProcessTable
         }
         return true;
     }
+
+    /// <summary>Every process that descends from <paramref name="pid"/> now, by parentage.</summary>
+    public static IReadOnlyList<int> DescendantsOf(int pid)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var child))
+                continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[child] = int.Parse(fields[1]);
+            }
+            catch (IOException)
+            {
+                // Ended while we looked.
+            }
+        }
+        var found = new HashSet<int> { pid };
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var (child, parent) in parents)
+                if (found.Contains(parent) && found.Add(child))
+                    grew = true;
+        }
+        while (grew);
+        found.Remove(pid);
+        return [.. found];
+    }
 }

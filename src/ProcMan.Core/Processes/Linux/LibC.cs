@@ -47,11 +47,61 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint WriteNative(int fd, byte* buffer, nint count);
 
+    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    private static partial long SyscallNative(long number, long first, long second, long third, long fourth);
+
+    [LibraryImport("libc", EntryPoint = "prctl", SetLastError = true)]
+    private static partial int PrctlNative(int option, nuint second, nuint third, nuint fourth, nuint fifth);
+
+    // The same numbers on every architecture (the syscall table was unified from 403 on); called
+    // through syscall(2) because glibc wraps them only from 2.36.
+    private const long PidfdSendSignalCall = 424, PidfdOpenCall = 434;
+    public const int NoSuchProcess = 3; // ESRCH
+
+    /// <summary>
+    /// pidfd_open(2): a descriptor bound to the process <paramref name="pid"/> is now, which
+    /// goes on naming that process (and no other) when its pid is reused. -1 when there is no
+    /// such process, or the kernel is older than 5.3.
+    /// </summary>
+    public static int OpenPidfd(int pid) => (int)SyscallNative(PidfdOpenCall, pid, 0, 0, 0);
+
+    /// <summary>pidfd_send_signal(2); false when the process has ended (or was reaped).</summary>
+    public static bool SignalPidfd(int pidfd, int signal) => SyscallNative(PidfdSendSignalCall, pidfd, signal, 0, 0) == 0;
+
+    /// <summary>
+    /// prctl(PR_SET_CHILD_SUBREAPER): what ProcMan's descendants orphan is reparented to ProcMan
+    /// rather than to init, so that it stays in reach, and cannot end unseen.
+    /// </summary>
+    public static bool BecomeChildSubreaper() => PrctlNative(36, 1, 0, 0, 0) == 0;
+
+    public static void Close(int fd) => CloseNative(fd);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int CloseNative(int fd);
+
     /// <summary>
     /// kill(2); .NET cannot send SIGTERM or signal a group. A negative <paramref name="pid"/>
     /// addresses a process group. False when there was no such process or group.
     /// </summary>
     public static bool Kill(int pid, int signal) => KillNative(pid, signal) == 0;
+
+    /// <summary>
+    /// Blocks until <paramref name="fd"/> reports an error or hang-up (poll(2) asked for no
+    /// event at all: a pipe whose reader is gone gives POLLERR, a socket or terminal POLLHUP).
+    /// False when it cannot be watched (closed, or poll failed).
+    /// </summary>
+    public static bool WaitForHangUp(int fd)
+    {
+        const short error = 8, hangUp = 16, invalid = 32; // POLLERR, POLLHUP, POLLNVAL
+        var poll = new PollFd { Fd = fd, Events = 0 };
+        while (true)
+        {
+            var ready = PollNative(&poll, 1, -1);
+            if (ready < 0 && Marshal.GetLastPInvokeError() == Interrupted)
+                continue;
+            return ready > 0 && (poll.ReturnedEvents & invalid) == 0 && (poll.ReturnedEvents & (error | hangUp)) != 0;
+        }
+    }
 
     /// <summary>Waits until <paramref name="fd"/> can be written (for a descriptor left non-blocking by whoever started ProcMan).</summary>
     public static void WaitUntilWritable(int fd)
@@ -94,6 +144,34 @@ internal static unsafe partial class LibC
     }
 
     /// <summary>
+    /// Blocks until the child <paramref name="pid"/> ends and returns how, as
+    /// <see cref="WaitForExit"/> does, but leaves it unreaped (a zombie): until
+    /// <see cref="Reap"/>, its pid, and so its process group and session ids, cannot be given to
+    /// another process. Null if it cannot be waited for.
+    /// </summary>
+    public static int? WaitForExitKeepingZombie(int pid)
+    {
+        const int onePid = 1, exited = 4, noWait = 0x01000000; // P_PID, WEXITED, WNOWAIT
+        const int byExit = 1, byKill = 2, byDump = 3; // CLD_EXITED, CLD_KILLED, CLD_DUMPED
+        var info = stackalloc byte[128];
+        while (WaitIdNative(onePid, pid, info, exited | noWait) < 0)
+        {
+            if (Marshal.GetLastPInvokeError() != Interrupted)
+                return null;
+        }
+        // siginfo_t: signo, errno, code, then (after padding on 64-bit) pid, uid, status.
+        var code = *(int*)(info + 8);
+        var statusOffset = IntPtr.Size == 8 ? 24 : 20;
+        var status = *(int*)(info + statusOffset);
+        return code switch
+        {
+            byExit => status & 0xff,
+            byKill or byDump => 128 + status,
+            _ => null,
+        };
+    }
+
+    /// <summary>
     /// Blocks until the child <paramref name="pid"/> ends, reaps it, and returns how, as a shell
     /// would: its exit code, or 128 + N if signal N killed it. Null if it cannot be waited for
     /// (someone else reaped it).
@@ -110,20 +188,11 @@ internal static unsafe partial class LibC
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
     }
 
-    /// <summary>
-    /// Blocks until some child has ended and returns its pid, leaving it unreaped (waitid with
-    /// WNOWAIT); null when ProcMan has no child at all.
-    /// </summary>
-    public static int? PeekEndedChild()
+    /// <summary>Reaps the child <paramref name="pid"/> if it has ended, discarding its status; false while it runs.</summary>
+    public static bool ReapIfEnded(int pid)
     {
-        const int allChildren = 0, exited = 4, noWait = 0x01000000; // P_ALL, WEXITED, WNOWAIT
-        var info = stackalloc byte[128]; // siginfo_t: si_pid follows signo, errno, code (and padding on 64-bit)
-        while (WaitIdNative(allChildren, 0, info, exited | noWait) < 0)
-        {
-            if (Marshal.GetLastPInvokeError() != Interrupted)
-                return null;
-        }
-        return *(int*)(info + (IntPtr.Size == 8 ? 16 : 12));
+        int status;
+        return WaitPidNative(pid, &status, 1) > 0; // WNOHANG
     }
 
     /// <summary>Reaps the ended child <paramref name="pid"/>, discarding its status.</summary>

@@ -6,19 +6,53 @@ namespace ProcMan.Processes.Linux;
 /// <summary>
 /// Starts children with <see cref="PosixSpawn"/>, each leading a session and process group of
 /// its own: a group signal reaches the child's own children, and the terminal's Ctrl-C reaches
-/// only ProcMan.
+/// only ProcMan. ProcMan becomes a child subreaper at the first start, so that what the
+/// children's trees orphan comes back to it (<see cref="FindStrays"/>).
 /// </summary>
-public sealed class LinuxProcessLauncher : IProcessLauncher
+public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
 {
+    private readonly object _gate = new();
+    private Guardian? _guardian;
+    private bool _guardianTried;
+
+    /// <summary>
+    /// Starts a guardian before the first child, which kills everything ProcMan started should
+    /// ProcMan itself be killed (SIGKILL, the OOM killer); for <c>up</c>.
+    /// </summary>
+    public bool Guarded { get; init; }
+
     public IChildProcess Start(ProcessSpec spec)
     {
+        StartGuardian();
         LinuxChildProcess? child = null;
         Start(spec, () =>
         {
             child = new LinuxChildProcess(PosixSpawn.Start(spec.Arguments, spec.WorkingDirectory, spec.Environment));
-            return (child.Pid, child.Exited);
+            return child.Pid;
         });
         return child!;
+    }
+
+    public IReadOnlyList<StrayProcess> FindStrays() => ChildReaper.FindStrays();
+
+    public void Signal(StrayProcess stray, UnixSignal signal) => ChildReaper.Signal(stray, signal.Number);
+
+    /// <summary>Lets the guardian go, once everything is stopped.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+            _guardian?.Dispose();
+    }
+
+    private void StartGuardian()
+    {
+        lock (_gate)
+        {
+            if (!Guarded || _guardianTried)
+                return;
+            _guardianTried = true;
+            _guardian = Guardian.Start();
+        }
     }
 
     public async Task<ExitStatus> RunAttachedAsync(ProcessSpec spec)
@@ -31,24 +65,23 @@ public sealed class LinuxProcessLauncher : IProcessLauncher
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, context => context.Cancel = true);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => forwarder.Forward(context, UnixSignal.Terminate));
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => forwarder.Forward(context, UnixSignal.Hangup));
-        int pid = 0;
-        Task<int?> exit = Task.FromResult<int?>(null);
-        Start(spec, () =>
-        {
-            pid = PosixSpawn.StartAttached(spec.Arguments, spec.WorkingDirectory, spec.Environment);
-            exit = LinuxChildProcess.WaitForExitAsync(pid);
-            return (pid, exit);
-        });
+        var pid = 0;
+        Start(spec, () => pid = PosixSpawn.StartAttached(spec.Arguments, spec.WorkingDirectory, spec.Environment));
+        var exit = LinuxChildProcess.WaitForExitAsync(pid, reap: false);
         forwarder.Attach(pid);
-        return new ExitStatus(await exit.ConfigureAwait(false) ?? LinuxChildProcess.UnknownExitCode);
+        var code = await exit.ConfigureAwait(false);
+        // The forwarder signals it by pid: that pid is not given up until it is done with.
+        forwarder.Detach();
+        ChildReaper.Reap(pid);
+        return new ExitStatus(code ?? LinuxChildProcess.UnknownExitCode);
     }
 
-    /// <summary>Runs <paramref name="start"/> as <see cref="OrphanReaper.Start"/> does; what the system refused is the spec's start failure.</summary>
-    private static void Start(ProcessSpec spec, Func<(int Pid, Task Reaped)> start)
+    /// <summary>Runs <paramref name="start"/> as <see cref="ChildReaper.Start"/> does; what the system refused is the spec's start failure.</summary>
+    private static void Start(ProcessSpec spec, Func<int> start)
     {
         try
         {
-            OrphanReaper.Start(start);
+            ChildReaper.Start(start);
         }
         catch (IOException exception)
         {
@@ -82,6 +115,16 @@ public sealed class LinuxProcessLauncher : IProcessLauncher
                 _pid = pid;
                 foreach (var signal in _held)
                     LibC.Kill(pid, signal.Number);
+            }
+        }
+
+        /// <summary>The child has ended: signals after this are not passed on.</summary>
+        public void Detach()
+        {
+            lock (_gate)
+            {
+                _pid = null;
+                _held.Clear();
             }
         }
     }

@@ -36,7 +36,7 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
         finally
         {
             // Nothing a probe started outlives the attempt.
-            if (!child.Exited.IsCompleted || child.HasLiveGroup)
+            if (!child.Exited.IsCompleted || child.HasLiveTree)
                 child.KillEverything();
         }
     }

@@ -1,0 +1,138 @@
+using System.Runtime.InteropServices;
+
+namespace ProcMan.Processes.Linux;
+
+/// <summary>
+/// ProcMan's children: those it started, each reaped by its own <see cref="LinuxChildProcess"/>
+/// once released, and the orphans of their trees, which come to ProcMan as child subreaper (or
+/// as PID 1) and are reaped here when they end. While <see cref="Gate"/> is held no child of
+/// ProcMan's is reaped, so no child's pid can pass to another process: whoever holds it may
+/// signal a child by its pid.
+/// </summary>
+/// <remarks>
+/// This holds only while ProcMan never initialises <c>Console.Out</c> or <c>Console.In</c>
+/// (its output goes through its own stream; Console.Error is safe): as PID 1, the runtime's
+/// console setup installs a SIGCHLD handler that reaps every child, and would take the exit
+/// statuses from the waiters.
+/// </remarks>
+internal static class ChildReaper
+{
+    /// <summary>Held to reap, to start, and to signal by pid.</summary>
+    public static readonly object Gate = new();
+
+    private static readonly HashSet<int> Started = [];
+    private static readonly Dictionary<int, ulong> Adopted = [];
+    private static readonly AutoResetEvent ChildEnded = new(false);
+    private static Thread? _thread;
+    private static PosixSignalRegistration? _childSignal;
+
+    /// <summary>Told of every process ProcMan comes to answer for, and of those it no longer does.</summary>
+    public static Guardian? Guardian { get; set; }
+
+    /// <summary>
+    /// Runs <paramref name="start"/>, which starts a child and returns its pid, and notes the
+    /// child before anything can look it up, so that a child that ends at once is never taken
+    /// for an orphan. The first start makes ProcMan a child subreaper.
+    /// </summary>
+    public static int Start(Func<int> start)
+    {
+        lock (Gate)
+        {
+            if (_thread is null)
+            {
+                LibC.BecomeChildSubreaper();
+                if (!OperatingSystem.IsWindows()) // Always true here; the analyzer needs to be told.
+                    _childSignal = PosixSignalRegistration.Create(PosixSignal.SIGCHLD, _ => ChildEnded.Set());
+                _thread = new Thread(Run, maxStackSize: 128 * 1024) { IsBackground = true, Name = "procman child reaper" };
+                _thread.Start();
+            }
+            var pid = start();
+            Started.Add(pid);
+            if (ProcFileSystem.Read(pid) is { } stat)
+                Guardian?.Watch(pid, stat.StartTime);
+            return pid;
+        }
+    }
+
+    /// <summary>Reaps the started child <paramref name="pid"/>, which has ended, and forgets it.</summary>
+    public static void Reap(int pid)
+    {
+        lock (Gate)
+        {
+            LibC.Reap(pid);
+            Started.Remove(pid);
+        }
+        Guardian?.Forget(pid);
+    }
+
+    /// <summary>
+    /// The live orphans ProcMan has adopted: processes that left the trees of the children it
+    /// started (a double fork and <c>setsid</c>) and whose parents have ended.
+    /// </summary>
+    public static IReadOnlyList<StrayProcess> FindStrays()
+    {
+        lock (Gate)
+        {
+            Scan();
+            return [.. Adopted.Select(entry => new StrayProcess(entry.Key, Describe(entry.Key), entry.Value))];
+        }
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to <paramref name="stray"/> if it is still the adopted orphan found.</summary>
+    public static void Signal(StrayProcess stray, int signal)
+    {
+        lock (Gate)
+        {
+            // Unreaped, it keeps its pid: the start time tells whether it is still the one found.
+            if (Adopted.TryGetValue(stray.Pid, out var start) && start == stray.StartTime)
+                LibC.Kill(stray.Pid, signal);
+        }
+    }
+
+    private static void Run()
+    {
+        while (true)
+        {
+            // Reparenting sends no signal: a second's look catches adoptions between deaths.
+            ChildEnded.WaitOne(TimeSpan.FromSeconds(1));
+            lock (Gate)
+                Scan();
+        }
+    }
+
+    /// <summary>Reaps every ended child ProcMan did not start, and notes the live ones. Called under <see cref="Gate"/>.</summary>
+    private static void Scan()
+    {
+        var children = ProcFileSystem.OwnChildren();
+        foreach (var pid in children)
+        {
+            if (Started.Contains(pid))
+                continue;
+            if (LibC.ReapIfEnded(pid))
+            {
+                Adopted.Remove(pid);
+                Guardian?.Forget(pid);
+            }
+            else if (!Adopted.ContainsKey(pid) && ProcFileSystem.Read(pid) is { } stat)
+            {
+                Adopted[pid] = stat.StartTime;
+                Guardian?.Watch(pid, stat.StartTime);
+            }
+        }
+        foreach (var gone in Adopted.Keys.Where(pid => !children.Contains(pid)).ToList())
+            Adopted.Remove(gone);
+    }
+
+    private static string Describe(int pid)
+    {
+        try
+        {
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").TrimEnd('\0').Replace('\0', ' ');
+            return commandLine.Length > 0 ? commandLine : File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using static ProcMan.Processes.Linux.ProcFileSystem;
+
+namespace ProcMan.Processes.Linux;
+
+/// <summary>
+/// The processes that descend from one child ProcMan started, its leader: the members of its
+/// session and process group (both numbered by the leader's pid), and whatever those started
+/// that left both (a <c>setsid</c> daemon), found by parentage.
+/// </summary>
+/// <remarks>
+/// Safe only while the leader is unreaped, which <see cref="LinuxChildProcess"/> guarantees:
+/// its pid, and so its session and group ids, cannot be given to another process until then, so
+/// every process in that session or group is of the tree. Each process is signalled through a
+/// pidfd opened on it and checked after opening (same start time, still of the tree), so a pid
+/// reused between the reading of /proc and the signal is never reached.
+/// </remarks>
+internal static class ProcessTree
+{
+    /// <summary>How long one reading of /proc answers <see cref="HasLiveMember"/>: the supervisor asks about every run at once.</summary>
+    private static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMilliseconds(20);
+
+    private static readonly object Gate = new();
+    private static (List<ProcStat> Processes, long Taken)? _snapshot;
+
+    /// <summary>Whether any process of <paramref name="leader"/>'s tree but the leader itself is alive (zombies do not count), by a recent reading.</summary>
+    public static bool HasLiveMember(int leader)
+    {
+        List<ProcStat> processes;
+        lock (Gate)
+        {
+            // A reading that does not list the (unreaped) leader at all is older than it: read again.
+            if (_snapshot is not { } snapshot || Stopwatch.GetElapsedTime(snapshot.Taken) > SnapshotLifetime
+                || !snapshot.Processes.Any(p => p.Pid == leader))
+            {
+                var taken = Stopwatch.GetTimestamp();
+                _snapshot = snapshot = (ReadAll(), taken);
+            }
+            processes = snapshot.Processes;
+        }
+        return Members(leader, processes).Any(p => !p.IsZombie);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="signal"/> to each of <paramref name="processes"/> (as read from
+    /// /proc) that is still the process read; returns how many it reached.
+    /// </summary>
+    public static int Signal(IEnumerable<ProcStat> processes, int signal)
+    {
+        var reached = 0;
+        foreach (var process in processes)
+        {
+            if (process.IsZombie)
+                continue;
+            var pidfd = LibC.OpenPidfd(process.Pid);
+            if (pidfd < 0)
+                continue; // Ended since the reading (or no pidfds: then it is not signalled by number either).
+            try
+            {
+                // Checked after opening: the descriptor names the process that held the pid then;
+                // if that is not the one read, its start time tells.
+                if (Read(process.Pid) is { } now && now.StartTime == process.StartTime && LibC.SignalPidfd(pidfd, signal))
+                    reached++;
+            }
+            finally
+            {
+                LibC.Close(pidfd);
+            }
+        }
+        return reached;
+    }
+
+    /// <summary>The tree's members in <paramref name="processes"/>, the leader excluded.</summary>
+    public static List<ProcStat> Members(int leader, List<ProcStat> processes)
+    {
+        var leaderStart = processes.FirstOrDefault(p => p.Pid == leader).StartTime;
+        var members = processes.Where(p => p.Pid != leader && (p.SessionId == leader || p.GroupId == leader)).ToList();
+        var found = new HashSet<int>(members.Select(p => p.Pid)) { leader };
+        var starts = members.ToDictionary(p => p.Pid, p => p.StartTime);
+        starts[leader] = leaderStart;
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var process in processes)
+            {
+                // A child starts after its parent: one that does not came from a reused parent pid.
+                if (!found.Contains(process.Pid) && starts.TryGetValue(process.ParentPid, out var parentStart)
+                    && process.StartTime >= parentStart && found.Add(process.Pid))
+                {
+                    members.Add(process);
+                    starts[process.Pid] = process.StartTime;
+                    grew = true;
+                }
+            }
+        }
+        while (grew);
+        return members;
+    }
+}
