@@ -51,6 +51,8 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         // Its own thread, started here: through Task.Run it was also the thread pool's first
         // thread, started (1.5 ms) before any child could be.
         var draining = drain.RunAsync();
+        if (stdout is FileDescriptorStream descriptor)
+            descriptor.WatchForHangUp(drain.ReaderWentAway);
 
         var supervisor = new Supervisor(specs, launcher, channel, logger, options);
         using var signals = new TerminationSignals(supervisor.RequestStop);

@@ -43,6 +43,9 @@ public sealed class OutputDrain(
     /// <summary>Completes if and when writing fails; never faults.</summary>
     public Task<OutputFailure> Failure => _failure.Task;
 
+    /// <summary>The reader of the output went away, seen before any write failed: what follows is dropped.</summary>
+    public void ReaderWentAway() => _failure.TrySetResult(new OutputFailure(ReaderClosed: true, "the reader of the output went away"));
+
     /// <summary>
     /// Runs until the channel is completed and everything in it has been written. Whoever
     /// holds the drain's role writes: a pump that has just put a chunk in takes the role when

@@ -27,6 +27,22 @@ public sealed class OutputFailureTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task I_can_pipe_procman_into_head_and_it_stops_at_once_even_when_its_processes_are_quiet()
+    {
+        var pidFile = _directory.Combine("quiet.pid");
+        _directory.Write("procfile.yml", Procfile.Yaml(("quiet", $"echo $$ > {pidFile}; echo ready; exec sleep 300")));
+        await using var procman = ProcManRun.Start(_directory.Path, "up");
+        await procman.WaitForLineAsync(line => line.EndsWith("| ready", StringComparison.Ordinal));
+
+        // Nothing more will be written: the closed pipe must be noticed without a write.
+        procman.StandardOutputStream.Dispose();
+
+        (await procman.WaitForExitAsync(TimeSpan.FromSeconds(20))).Should().Be(141);
+        procman.Stderr.Should().BeEmpty("a reader that went away is an ordinary end");
+        (await ProcessTable.WaitUntilGoneAsync(int.Parse(File.ReadAllText(pidFile)), TimeSpan.FromSeconds(5))).Should().BeTrue();
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task I_am_told_on_stderr_when_the_output_cannot_be_written()
     {
         _directory.Write("procfile.yml", Procfile.Yaml(("writer", "echo hello; exec sleep 300")));

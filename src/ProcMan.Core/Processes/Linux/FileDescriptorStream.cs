@@ -13,6 +13,9 @@ public sealed class FileDescriptorStream(int fd) : Stream
 {
     public static FileDescriptorStream StandardOutput() => new(1);
 
+    /// <summary>Calls <paramref name="onHangUp"/> as soon as the descriptor's reader goes away, even while nothing is written.</summary>
+    public void WatchForHangUp(Action onHangUp) => HangUpWatcher.Watch(fd, onHangUp);
+
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
