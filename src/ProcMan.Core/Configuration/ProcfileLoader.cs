@@ -23,13 +23,12 @@ public static class ProcfileLoader
     {
         options ??= new LoadOptions();
         var errors = new ErrorCollector();
-        if (!File.Exists(path))
+        if (BoundedFileReader.Read(path, out var problem) is not { } text)
         {
-            errors.Add(path, "file not found");
-            errors.ThrowIfAny();
+            errors.Add(path, problem == BoundedFileReader.NotFound ? "file not found" : problem!);
+            throw new ConfigurationException(errors.Errors);
         }
 
-        var text = File.ReadAllText(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var document = IsYaml(path)
             ? YamlProcfileReader.Read(text, path, directory, errors)
@@ -260,27 +259,28 @@ public static class ProcfileLoader
 
         public IReadOnlyList<EnvironmentVariable> Read(EnvFileReference file)
         {
-            var key = Path.GetFullPath(file.Path);
+            // A NUL makes GetFullPath throw; the reader below refuses such a path.
+            var key = file.Path.Contains('\0') ? file.Path : Path.GetFullPath(file.Path);
             if (_read.TryGetValue(key, out var cached))
             {
                 return cached;
             }
 
             IReadOnlyList<EnvironmentVariable> variables = [];
-            if (!File.Exists(file.Path))
+            if (BoundedFileReader.Read(file.Path, out var problem) is not { } text)
             {
                 if (file.NamedAt is { } namedAt)
                 {
-                    errors.Add(namedAt, $"env file `{file.Path}` not found");
+                    errors.Add(namedAt, $"env file `{file.Path}` {problem}");
                 }
                 else
                 {
-                    errors.Add(file.Path, "file not found");
+                    errors.Add(file.Path, problem == BoundedFileReader.NotFound ? "file not found" : problem!);
                 }
             }
             else
             {
-                variables = DotEnvParser.Parse(File.ReadAllText(file.Path), file.Path, inherited, errors);
+                variables = DotEnvParser.Parse(text, file.Path, inherited, errors);
             }
 
             _read[key] = variables;

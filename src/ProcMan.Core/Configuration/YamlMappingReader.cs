@@ -362,6 +362,14 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
     {
         if (node is YamlScalarNode { Value: { } value } && !IsNull(node))
         {
+            // A C string ends at a NUL: a path, an argument or a variable holding one would be cut
+            // short (or refused by the runtime) later, far from the line that wrote it.
+            if (value.Contains('\0'))
+            {
+                errors.Add(PositionOf(node), $"`{key}` {owner} contains a NUL character (`\\0`), which no path, argument or environment variable can hold");
+                return null;
+            }
+
             return value;
         }
 

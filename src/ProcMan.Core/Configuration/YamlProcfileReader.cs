@@ -30,6 +30,11 @@ internal static class YamlProcfileReader
             errors.Add(YamlDuplicateKeyScanner.SyntaxErrorPosition(text, file, exception), $"invalid YAML: {exception.Message}");
             return null;
         }
+        catch (Exception exception) when (YamlDuplicateKeyScanner.IsParserFailure(exception))
+        {
+            errors.Add(file, $"invalid YAML: {exception.Message}");
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || YamlMappingReader.IsNull(stream.Documents[0].RootNode))
         {

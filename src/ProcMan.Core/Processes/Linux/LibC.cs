@@ -47,6 +47,9 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint WriteNative(int fd, byte* buffer, nint count);
 
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int StatxNative(int directoryFd, string path, int flags, uint mask, byte* buffer);
+
     /// <summary>
     /// kill(2); .NET cannot send SIGTERM or signal a group. A negative <paramref name="pid"/>
     /// addresses a process group. False when there was no such process or group.
@@ -145,5 +148,26 @@ internal static unsafe partial class LibC
         var current = stackalloc byte[256]; // struct sigaction; the handler comes first in glibc's and musl's
         if (SignalActionNative(childSignal, null, current) == 0 && *(nint*)current == ignored)
             SignalNative(childSignal, byDefault);
+    }
+
+    /// <summary>
+    /// The type bits (S_IFMT of st_mode) of what <paramref name="path"/> names, symbolic links
+    /// followed; null when it cannot be told (no such file, or no statx in this libc). statx
+    /// rather than stat: its buffer has one layout on every architecture.
+    /// </summary>
+    public static int? FileTypeOf(string path)
+    {
+        const int currentDirectory = -100, statxType = 1, modeOffset = 28; // AT_FDCWD, STATX_TYPE, stx_mode
+        var buffer = stackalloc byte[256]; // struct statx
+        try
+        {
+            if (StatxNative(currentDirectory, path, 0, statxType, buffer) != 0)
+                return null;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return null;
+        }
+        return *(ushort*)(buffer + modeOffset) & 0xF000;
     }
 }
