@@ -70,6 +70,12 @@ internal static partial class ClassicProcfileReader
             return null;
         }
 
+        if (processes.Count > ConfigurationLimits.MaximumProcesses)
+        {
+            errors.Add(file, $"declares {processes.Count} processes, more than the {ConfigurationLimits.MaximumProcesses} ProcMan runs");
+            return null;
+        }
+
         // Only bad lines: they are reported; "no processes" on top would be noise.
         if (processes.Count == 0)
         {

@@ -39,7 +39,12 @@ public static class DotEnvParser
         private readonly string _text = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal);
         private readonly Dictionary<string, string> _defined = new(StringComparer.Ordinal);
         private readonly List<EnvironmentVariable> _variables = [];
+        private int[]? _lineStarts;
         private int _index;
+
+        /// <summary>The characters of every value so far, bounded: <c>A=$A$A</c> doubles per line.</summary>
+        private long _expanded;
+        private bool _overflowed;
 
         public IReadOnlyList<EnvironmentVariable> ReadAll()
         {
@@ -109,6 +114,20 @@ public static class DotEnvParser
 
             if (value is null)
             {
+                return false;
+            }
+
+            _expanded += value.Length;
+            if (_overflowed || _expanded > ConfigurationLimits.MaximumExpandedCharacters)
+            {
+                TooLarge(keyStart);
+                return false;
+            }
+
+            // The environment is handed to the child as C strings, which end at a NUL.
+            if (value.Contains('\0'))
+            {
+                errors.Add(PositionOf(keyStart), $"the value of `{key}` contains a NUL character, which no environment variable can hold");
                 return false;
             }
 
@@ -236,8 +255,24 @@ public static class DotEnvParser
                 i = end - 1;
             }
 
-            result.Append(Lookup(name));
+            var value = Lookup(name);
+            if (_expanded + result.Length + value.Length > ConfigurationLimits.MaximumExpandedCharacters)
+            {
+                // Not appended, so the bound holds in memory too; the assignment reports it.
+                _overflowed = true;
+                return true;
+            }
+
+            result.Append(value);
             return true;
+        }
+
+        private void TooLarge(int at)
+        {
+            errors.Add(
+                PositionOf(at),
+                $"the values of this file add up to more than {ConfigurationLimits.MaximumExpandedCharacters / (1024 * 1024)} Mi characters once expanded, the most ProcMan accepts");
+            _index = _text.Length;
         }
 
         private string Lookup(string name) =>
@@ -283,20 +318,27 @@ public static class DotEnvParser
             return _text[start..(end < 0 ? _text.Length : end)].Trim();
         }
 
+        /// <summary>By a binary search of the line starts, found once: a file of bad lines would be quadratic otherwise.</summary>
         private SourcePosition PositionOf(int index)
         {
-            var line = 1;
-            var lineStart = 0;
-            for (var i = 0; i < index && i < _text.Length; i++)
+            _lineStarts ??= LineStarts(_text);
+            var found = Array.BinarySearch(_lineStarts, index);
+            var line = found >= 0 ? found : ~found - 1;
+            return new SourcePosition(file, line + 1, index - _lineStarts[line] + 1);
+        }
+
+        private static int[] LineStarts(string text)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < text.Length; i++)
             {
-                if (_text[i] == '\n')
+                if (text[i] == '\n')
                 {
-                    line++;
-                    lineStart = i + 1;
+                    starts.Add(i + 1);
                 }
             }
 
-            return new SourcePosition(file, line, index - lineStart + 1);
+            return [.. starts];
         }
     }
 }

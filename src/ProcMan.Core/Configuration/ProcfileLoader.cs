@@ -73,15 +73,23 @@ public static class ProcfileLoader
             var basePort = BasePort(topLevel);
             TopLevelEnvironment = Apply(options.InheritedEnvironment, topLevel);
 
+            // Disabled means "never started": the formation (even all=N) does not enable it.
+            var replicasOf = document.Processes.ToDictionary(
+                process => process,
+                process => process.Disabled ? 0 : Math.Min(formation.CountFor(process.Name) ?? process.Replicas, ConfigurationLimits.MaximumReplicas));
+            var startsOf = document.Processes.ToDictionary(process => process, process => selected.Count == 0 || selected.Contains(process.Name));
+            if (!CheckInstanceCount(replicasOf, startsOf))
+            {
+                return [];
+            }
+
             var plans = new List<ProcessPlan>();
             foreach (var process in document.Processes)
             {
                 var own = process.EnvFiles.SelectMany(_envFiles.Read).Concat(process.Environment).ToList();
                 var configured = topLevel.Concat(own).ToList();
-
-                // Disabled means "never started": the formation (even all=N) does not enable it.
-                var replicas = process.Disabled ? 0 : formation.CountFor(process.Name) ?? process.Replicas;
-                var starts = selected.Count == 0 || selected.Contains(process.Name);
+                var replicas = replicasOf[process];
+                var starts = startsOf[process];
                 var instances = Enumerable.Range(1, starts ? replicas : 0)
                     .Select(replica => Instance(process, replica, replicas, configured, PortOf(own, basePort, process, replica)))
                     .ToList();
@@ -92,6 +100,27 @@ public static class ProcfileLoader
             CheckInstanceNamesAreUnique(plans);
             CheckDependenciesHaveInstances(plans);
             return plans;
+        }
+
+        /// <summary>
+        /// Each instance costs a process, pipes and a copy of the environment: the total is
+        /// bounded before any is planned, naming the processes that contribute most.
+        /// </summary>
+        private bool CheckInstanceCount(Dictionary<ProcessDefinition, int> replicasOf, Dictionary<ProcessDefinition, bool> startsOf)
+        {
+            var starting = replicasOf.Where(entry => startsOf[entry.Key] && entry.Value > 0).ToList();
+            var total = starting.Sum(entry => (long)entry.Value);
+            if (total <= ConfigurationLimits.MaximumInstances)
+            {
+                return true;
+            }
+
+            var largest = starting.OrderByDescending(entry => entry.Value).Take(3).Select(entry => $"`{entry.Key.Name}` {entry.Value}");
+            var more = starting.Count > 3 ? ", ..." : string.Empty;
+            errors.Add(
+                options.Formation is null ? document.File : Formation.Source,
+                $"the processes would start {total} instances in all ({string.Join(", ", largest)}{more}), more than the {ConfigurationLimits.MaximumInstances} ProcMan runs");
+            return false;
         }
 
         private ProcessSpec Instance(ProcessDefinition process, int replica, int replicas, List<EnvironmentVariable> configured, string port)

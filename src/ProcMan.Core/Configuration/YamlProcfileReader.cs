@@ -86,6 +86,11 @@ internal static class YamlProcfileReader
             case YamlMappingNode { Children.Count: 0 } empty:
                 errors.Add(top.PositionOf(empty), "`processes` is empty: declare at least one process");
                 break;
+            case YamlMappingNode { Children.Count: > ConfigurationLimits.MaximumProcesses } many:
+                errors.Add(
+                    top.PositionOf(many),
+                    $"`processes` declares {many.Children.Count} processes, more than the {ConfigurationLimits.MaximumProcesses} ProcMan runs");
+                break;
             case YamlMappingNode mapping:
                 // The index counts every entry, even a broken one, so ports stay where the file puts them.
                 foreach (var ((nameNode, body), index) in mapping.Children.Select((entry, index) => (entry, index)))
@@ -181,10 +186,14 @@ internal static class YamlProcfileReader
         {
             errors.Add(process.PositionOfValue("replicas")!, $"`replicas` {owner} must be 0 or more, got {replicas}");
         }
+        else if (replicas > ConfigurationLimits.MaximumReplicas)
+        {
+            errors.Add(process.PositionOfValue("replicas")!, $"`replicas` {owner} must be at most {ConfigurationLimits.MaximumReplicas}, got {replicas}");
+        }
 
         return new ProcessDefinition(
             name, index, command, entrypoint, workingDirectory, environment, envFiles,
-            Math.Max(replicas, 0), disabled, description, declaredAt)
+            Math.Clamp(replicas, 0, ConfigurationLimits.MaximumReplicas), disabled, description, declaredAt)
         {
             DependsOn = dependsOn,
             ReadyLogLine = readyLogLine,
