@@ -129,4 +129,25 @@ public sealed class HostileInputTests : IDisposable
 
         Load.Errors(path).Should().Contain(e => e.Line == line && e.Message.StartsWith($"`{key}` in process `web` contains a NUL character"));
     }
+
+    [Fact]
+    public async Task I_can_load_a_chain_of_10000_dependencies_on_a_small_stack()
+    {
+        var yaml = new StringBuilder("processes:\n");
+        for (var i = 0; i < 10_000; i++)
+        {
+            yaml.Append(i == 9_999 ? $"  p{i}:\n    command: run\n" : $"  p{i}:\n    command: run\n    depends_on: [p{i + 1}]\n");
+        }
+
+        var path = _directory.Write("procman.yaml", yaml.ToString());
+        LoadedConfiguration? loaded = null;
+
+        // 256 KiB, as a thread pool thread may have: the depth must not depend on the stack's size.
+        var thread = new Thread(() => loaded = Load.File(path), maxStackSize: 256 * 1024);
+        thread.Start();
+        await Task.Run(() => thread.Join(TimeSpan.FromSeconds(30)));
+
+        loaded.Should().NotBeNull();
+        loaded!.Plans.Should().HaveCount(10_000);
+    }
 }
