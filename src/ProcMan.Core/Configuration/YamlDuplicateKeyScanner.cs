@@ -113,7 +113,7 @@ internal static class YamlDuplicateKeyScanner
         exception is InvalidOperationException or ArgumentException or FormatException or OverflowException
             or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException or InvalidCastException;
 
-    private static SourcePosition At(string file, Mark mark) =>
+    internal static SourcePosition At(string file, Mark mark) =>
         new(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
 
     /// <summary>

@@ -20,9 +20,10 @@ internal static class YamlProcfileReader
         }
 
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException exception)
         {
@@ -32,7 +33,7 @@ internal static class YamlProcfileReader
         }
         catch (Exception exception) when (YamlDuplicateKeyScanner.IsParserFailure(exception))
         {
-            errors.Add(file, $"invalid YAML: {exception.Message}");
+            errors.Add(YamlDuplicateKeyScanner.At(file, parser.Last), $"invalid YAML: {exception.Message}");
             return null;
         }
 
