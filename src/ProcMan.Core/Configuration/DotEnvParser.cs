@@ -84,7 +84,8 @@ public static class DotEnvParser
             var keyStart = _index;
             if (AtEndOfLine() || !IsKeyStart(_text[_index]))
             {
-                errors.Add(PositionOf(keyStart), $"expected KEY=VALUE, got `{LineAt(keyStart)}`");
+                // The line itself is not quoted: it may hold a secret.
+                errors.Add(PositionOf(keyStart), "expected KEY=VALUE: a line must start with a variable name (a letter or `_`)");
                 return false;
             }
 
@@ -97,7 +98,7 @@ public static class DotEnvParser
             SkipBlanks();
             if (AtEndOfLine() || _text[_index] is not ('=' or ':'))
             {
-                errors.Add(PositionOf(_index), $"expected `=` after `{key}`, got `{LineAt(keyStart)}`");
+                errors.Add(PositionOf(_index), $"expected `=` after `{key}`");
                 return false;
             }
 
@@ -107,8 +108,8 @@ public static class DotEnvParser
 
             var value = (_index < _text.Length ? _text[_index] : '\n') switch
             {
-                '\'' => ReadQuoted('\''),
-                '"' => ReadQuoted('"'),
+                '\'' => ReadQuoted('\'', key),
+                '"' => ReadQuoted('"', key),
                 _ => ReadUnquoted(rawValueStart),
             };
 
@@ -132,7 +133,7 @@ public static class DotEnvParser
             }
 
             _defined[key] = value;
-            _variables.Add(new EnvironmentVariable(key, value));
+            _variables.Add(new EnvironmentVariable(key, value) { At = PositionOf(keyStart) });
             return true;
         }
 
@@ -156,7 +157,7 @@ public static class DotEnvParser
         }
 
         /// <summary>Reads a quoted value and the rest of its (last) line; null when it is malformed.</summary>
-        private string? ReadQuoted(char quote)
+        private string? ReadQuoted(char quote, string key)
         {
             var opening = _index;
             var close = _index + 1;
@@ -178,7 +179,7 @@ public static class DotEnvParser
             SkipBlanks();
             if (!AtEndOfLine() && _text[_index] != '#')
             {
-                errors.Add(PositionOf(_index), $"unexpected `{LineAt(_index)}` after the closing quote");
+                errors.Add(PositionOf(_index), $"unexpected characters after the closing quote of `{key}`'s value");
                 return null;
             }
 
@@ -309,13 +310,6 @@ public static class DotEnvParser
             {
                 _index++;
             }
-        }
-
-        private string LineAt(int index)
-        {
-            var start = index == 0 ? 0 : _text.LastIndexOf('\n', index - 1) + 1;
-            var end = _text.IndexOf('\n', start);
-            return _text[start..(end < 0 ? _text.Length : end)].Trim();
         }
 
         /// <summary>By a binary search of the line starts, found once: a file of bad lines would be quadratic otherwise.</summary>

@@ -178,7 +178,17 @@ public static class ProcfileLoader
                 return configured;
             }
 
-            errors.Add(document.File, $"`PORT` from the top-level environment or env files is `{port.Value}`, not a port number");
+            // Named, not quoted: whatever it holds may be a secret written in the wrong place.
+            var message = $"`PORT` from the top-level environment or env files is not a port number (1-{ConfigurationLimits.MaximumPort})";
+            if (port.At is { } at)
+            {
+                errors.Add(at, message);
+            }
+            else
+            {
+                errors.Add(document.File, message);
+            }
+
             return DefaultBasePort;
         }
 
