@@ -38,7 +38,7 @@ internal static partial class ClassicProcfileReader
             var at = new SourcePosition(file, lineNumber, indent + 1);
             if (!NamePattern().IsMatch(name))
             {
-                errors.Add(at, $"invalid process name `{name}`: use letters, digits, `_` and `-`");
+                errors.Add(at, $"invalid process name `{ProcessNames.Printable(name)}`: use letters, digits, `_` and `-`");
                 continue;
             }
 

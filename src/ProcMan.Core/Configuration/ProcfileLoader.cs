@@ -95,11 +95,34 @@ public static class ProcfileLoader
                     .ToList();
                 var names = configured.Select(v => v.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 plans.Add(new ProcessPlan(process, replicas, instances, names));
+                CheckPorts(process, own, basePort, instances.Count);
             }
 
-            CheckInstanceNamesAreUnique(plans);
+            var reported = CheckInstanceNamesAreUnique(plans);
+            CheckNamesAreNotReplicaNames(plans, reported);
             CheckDependenciesHaveInstances(plans);
             return plans;
+        }
+
+        /// <summary>
+        /// The port block of a process (base + 100 per process + replica - 1) must end by 65535:
+        /// beyond it a port number means nothing, and a server would fail to bind or wrap around.
+        /// </summary>
+        private void CheckPorts(ProcessDefinition process, List<EnvironmentVariable> own, int basePort, int instances)
+        {
+            if (instances == 0 || own.Any(v => v.Name == "PORT"))
+            {
+                return;
+            }
+
+            var last = basePort + ((long)PortsPerProcess * process.Index) + instances - 1;
+            if (last > ConfigurationLimits.MaximumPort)
+            {
+                var name = instances == 1 ? process.Name : $"{process.Name}.{instances}";
+                errors.Add(
+                    process.DeclaredAt,
+                    $"process `{process.Name}` would get PORT {last} (for `{name}`: base {basePort} + {PortsPerProcess} x {process.Index} + {instances - 1}), above {ConfigurationLimits.MaximumPort}; choose a lower --port or PORT, or set PORT for this process");
+            }
         }
 
         /// <summary>
@@ -165,6 +188,12 @@ public static class ProcfileLoader
         {
             if (options.BasePort is { } chosen)
             {
+                if (chosen is < 1 or > ConfigurationLimits.MaximumPort)
+                {
+                    errors.Add("--port", $"must be between 1 and {ConfigurationLimits.MaximumPort}, got {chosen}");
+                    return DefaultBasePort;
+                }
+
                 return chosen;
             }
 
@@ -173,7 +202,7 @@ public static class ProcfileLoader
                 return DefaultBasePort;
             }
 
-            if (int.TryParse(port.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var configured) && configured is > 0 and <= 65535)
+            if (int.TryParse(port.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var configured) && configured is > 0 and <= ConfigurationLimits.MaximumPort)
             {
                 return configured;
             }
@@ -216,9 +245,10 @@ public static class ProcfileLoader
             return files;
         }
 
-        /// <summary>A process named <c>web.2</c> and the second replica of <c>web</c> would share a prefix.</summary>
-        private void CheckInstanceNamesAreUnique(List<ProcessPlan> plans)
+        /// <summary>A process named <c>web.2</c> and the second replica of <c>web</c> would share a prefix; returns the processes reported.</summary>
+        private HashSet<ProcessDefinition> CheckInstanceNamesAreUnique(List<ProcessPlan> plans)
         {
+            var reported = new HashSet<ProcessDefinition>();
             var owners = new Dictionary<string, ProcessDefinition>(StringComparer.Ordinal);
             foreach (var plan in plans)
             {
@@ -229,8 +259,40 @@ public static class ProcfileLoader
                         errors.Add(
                             plan.Definition.DeclaredAt,
                             $"process `{plan.Definition.Name}` would start an instance named `{instance.Name}`, which process `{owners[instance.Name].Name}` also does; rename one of them");
+                        reported.Add(plan.Definition);
                     }
                 }
+            }
+
+            return reported;
+        }
+
+        /// <summary>
+        /// Even when one of them does not start (disabled, not selected, scaled to 0), a process
+        /// named like a replica of another (<c>web.2</c> beside <c>web</c> with 3 replicas) makes
+        /// the name ambiguous in the output and in <c>procman stop web.2</c>.
+        /// </summary>
+        private void CheckNamesAreNotReplicaNames(List<ProcessPlan> plans, HashSet<ProcessDefinition> reported)
+        {
+            var byName = plans.ToDictionary(plan => plan.Definition.Name, StringComparer.Ordinal);
+            foreach (var plan in plans.Where(plan => !reported.Contains(plan.Definition)))
+            {
+                var name = plan.Definition.Name;
+                var dot = name.LastIndexOf('.');
+                if (dot <= 0
+                    || !int.TryParse(name.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var replica)
+                    || replica.ToString(CultureInfo.InvariantCulture) != name[(dot + 1)..]
+                    || !byName.TryGetValue(name[..dot], out var other)
+                    || other.Replicas < 2
+                    || replica < 1
+                    || replica > other.Replicas)
+                {
+                    continue;
+                }
+
+                errors.Add(
+                    plan.Definition.DeclaredAt,
+                    $"process `{name}` has the name of replica {replica} of process `{other.Definition.Name}` ({other.Replicas} replicas); rename it");
             }
         }
 
@@ -264,7 +326,7 @@ public static class ProcfileLoader
         {
             foreach (var name in formation.Counts.Keys.Where(name => !IsDeclared(name)))
             {
-                errors.Add(Formation.Source, $"unknown process `{name}` (not in {document.File}){Suggest(name)}");
+                errors.Add(Formation.Source, $"unknown process `{ProcessNames.Printable(name)}` (not in {document.File}){Suggest(name)}");
             }
         }
 
@@ -274,7 +336,7 @@ public static class ProcfileLoader
             {
                 if (!IsDeclared(name))
                 {
-                    errors.Add(document.File, $"unknown process `{name}`{Suggest(name)}");
+                    errors.Add(document.File, $"unknown process `{ProcessNames.Printable(name)}`{Suggest(name)}");
                 }
                 else if (document.Processes.First(p => p.Name == name).Disabled)
                 {

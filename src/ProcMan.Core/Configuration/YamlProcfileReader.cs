@@ -126,6 +126,12 @@ internal static class YamlProcfileReader
         if (ProcessNames.Problem(name) is { } problem)
         {
             errors.Add(declaredAt, problem);
+
+            // Every other message about the process would print the name as it is.
+            if (ProcessNames.HasInvisible(name))
+            {
+                return null;
+            }
         }
 
         var owner = $"in process `{name}`";
