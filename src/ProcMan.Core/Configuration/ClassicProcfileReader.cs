@@ -38,7 +38,7 @@ internal static partial class ClassicProcfileReader
             var at = new SourcePosition(file, lineNumber, indent + 1);
             if (!NamePattern().IsMatch(name))
             {
-                errors.Add(at, $"invalid process name `{name}`: use letters, digits, `_` and `-`");
+                errors.Add(at, $"invalid process name `{ProcessNames.Printable(name)}`: use letters, digits, `_` and `-`");
                 continue;
             }
 
@@ -67,6 +67,12 @@ internal static partial class ClassicProcfileReader
         if (!declaresSomething)
         {
             errors.Add(file, "no processes defined: expected lines of `NAME: COMMAND`");
+            return null;
+        }
+
+        if (processes.Count > ConfigurationLimits.MaximumProcesses)
+        {
+            errors.Add(file, $"declares {processes.Count} processes, more than the {ConfigurationLimits.MaximumProcesses} ProcMan runs");
             return null;
         }
 

@@ -122,17 +122,36 @@ internal sealed class DependencyGraph(ProcfileDocument document)
         var finished = new HashSet<string>(StringComparer.Ordinal);
         var path = new List<string>();
 
-        void Visit(string name)
+        // An explicit stack rather than recursion: a chain of thousands of processes would
+        // otherwise overflow the thread's stack.
+        var walk = new Stack<(string Name, IEnumerator<string> Targets)>();
+
+        void Enter(string name)
         {
             seen.Add(name);
             path.Add(name);
-            foreach (var target in _byName[name].DependsOn.Select(d => d.Target).Where(t => t != name && _byName.ContainsKey(t)))
+            walk.Push((name, _byName[name].DependsOn.Select(d => d.Target).Where(t => t != name && _byName.ContainsKey(t)).GetEnumerator()));
+        }
+
+        foreach (var process in document.Processes.Where(p => !seen.Contains(p.Name)))
+        {
+            Enter(process.Name);
+            while (walk.TryPeek(out var top))
             {
+                if (!top.Targets.MoveNext())
+                {
+                    walk.Pop();
+                    path.RemoveAt(path.Count - 1);
+                    finished.Add(top.Name);
+                    continue;
+                }
+
+                var target = top.Targets.Current;
                 if (!seen.Contains(target))
                 {
-                    Visit(target);
+                    Enter(target);
                 }
-                else if (!finished.Contains(target))
+                else if (!finished.Contains(target) && cycles.Count < ErrorCollector.MaximumShown)
                 {
                     var loop = path.Skip(path.IndexOf(target)).ToList();
                     var start = loop.IndexOf(loop.MinBy(n => _byName[n].Index)!);
@@ -144,14 +163,6 @@ internal sealed class DependencyGraph(ProcfileDocument document)
                     }
                 }
             }
-
-            path.RemoveAt(path.Count - 1);
-            finished.Add(name);
-        }
-
-        foreach (var process in document.Processes.Where(p => !seen.Contains(p.Name)))
-        {
-            Visit(process.Name);
         }
 
         return cycles;

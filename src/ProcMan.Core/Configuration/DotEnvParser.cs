@@ -39,7 +39,12 @@ public static class DotEnvParser
         private readonly string _text = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal);
         private readonly Dictionary<string, string> _defined = new(StringComparer.Ordinal);
         private readonly List<EnvironmentVariable> _variables = [];
+        private int[]? _lineStarts;
         private int _index;
+
+        /// <summary>The characters of every value so far, bounded: <c>A=$A$A</c> doubles per line.</summary>
+        private long _expanded;
+        private bool _overflowed;
 
         public IReadOnlyList<EnvironmentVariable> ReadAll()
         {
@@ -79,7 +84,8 @@ public static class DotEnvParser
             var keyStart = _index;
             if (AtEndOfLine() || !IsKeyStart(_text[_index]))
             {
-                errors.Add(PositionOf(keyStart), $"expected KEY=VALUE, got `{LineAt(keyStart)}`");
+                // The line itself is not quoted: it may hold a secret.
+                errors.Add(PositionOf(keyStart), "expected KEY=VALUE: a line must start with a variable name (a letter or `_`)");
                 return false;
             }
 
@@ -92,7 +98,7 @@ public static class DotEnvParser
             SkipBlanks();
             if (AtEndOfLine() || _text[_index] is not ('=' or ':'))
             {
-                errors.Add(PositionOf(_index), $"expected `=` after `{key}`, got `{LineAt(keyStart)}`");
+                errors.Add(PositionOf(_index), $"expected `=` after `{key}`");
                 return false;
             }
 
@@ -102,8 +108,8 @@ public static class DotEnvParser
 
             var value = (_index < _text.Length ? _text[_index] : '\n') switch
             {
-                '\'' => ReadQuoted('\''),
-                '"' => ReadQuoted('"'),
+                '\'' => ReadQuoted('\'', key),
+                '"' => ReadQuoted('"', key),
                 _ => ReadUnquoted(rawValueStart),
             };
 
@@ -112,8 +118,22 @@ public static class DotEnvParser
                 return false;
             }
 
+            _expanded += value.Length;
+            if (_overflowed || _expanded > ConfigurationLimits.MaximumExpandedCharacters)
+            {
+                TooLarge(keyStart);
+                return false;
+            }
+
+            // The environment is handed to the child as C strings, which end at a NUL.
+            if (value.Contains('\0'))
+            {
+                errors.Add(PositionOf(keyStart), $"the value of `{key}` contains a NUL character, which no environment variable can hold");
+                return false;
+            }
+
             _defined[key] = value;
-            _variables.Add(new EnvironmentVariable(key, value));
+            _variables.Add(new EnvironmentVariable(key, value) { At = PositionOf(keyStart) });
             return true;
         }
 
@@ -137,7 +157,7 @@ public static class DotEnvParser
         }
 
         /// <summary>Reads a quoted value and the rest of its (last) line; null when it is malformed.</summary>
-        private string? ReadQuoted(char quote)
+        private string? ReadQuoted(char quote, string key)
         {
             var opening = _index;
             var close = _index + 1;
@@ -159,7 +179,7 @@ public static class DotEnvParser
             SkipBlanks();
             if (!AtEndOfLine() && _text[_index] != '#')
             {
-                errors.Add(PositionOf(_index), $"unexpected `{LineAt(_index)}` after the closing quote");
+                errors.Add(PositionOf(_index), $"unexpected characters after the closing quote of `{key}`'s value");
                 return null;
             }
 
@@ -236,8 +256,24 @@ public static class DotEnvParser
                 i = end - 1;
             }
 
-            result.Append(Lookup(name));
+            var value = Lookup(name);
+            if (_expanded + result.Length + value.Length > ConfigurationLimits.MaximumExpandedCharacters)
+            {
+                // Not appended, so the bound holds in memory too; the assignment reports it.
+                _overflowed = true;
+                return true;
+            }
+
+            result.Append(value);
             return true;
+        }
+
+        private void TooLarge(int at)
+        {
+            errors.Add(
+                PositionOf(at),
+                $"the values of this file add up to more than {ConfigurationLimits.MaximumExpandedCharacters / (1024 * 1024)} Mi characters once expanded, the most ProcMan accepts");
+            _index = _text.Length;
         }
 
         private string Lookup(string name) =>
@@ -276,27 +312,27 @@ public static class DotEnvParser
             }
         }
 
-        private string LineAt(int index)
-        {
-            var start = index == 0 ? 0 : _text.LastIndexOf('\n', index - 1) + 1;
-            var end = _text.IndexOf('\n', start);
-            return _text[start..(end < 0 ? _text.Length : end)].Trim();
-        }
-
+        /// <summary>By a binary search of the line starts, found once: a file of bad lines would be quadratic otherwise.</summary>
         private SourcePosition PositionOf(int index)
         {
-            var line = 1;
-            var lineStart = 0;
-            for (var i = 0; i < index && i < _text.Length; i++)
+            _lineStarts ??= LineStarts(_text);
+            var found = Array.BinarySearch(_lineStarts, index);
+            var line = found >= 0 ? found : ~found - 1;
+            return new SourcePosition(file, line + 1, index - _lineStarts[line] + 1);
+        }
+
+        private static int[] LineStarts(string text)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < text.Length; i++)
             {
-                if (_text[i] == '\n')
+                if (text[i] == '\n')
                 {
-                    line++;
-                    lineStart = i + 1;
+                    starts.Add(i + 1);
                 }
             }
 
-            return new SourcePosition(file, line, index - lineStart + 1);
+            return [.. starts];
         }
     }
 }

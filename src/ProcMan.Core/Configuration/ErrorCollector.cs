@@ -18,11 +18,21 @@ internal sealed class ErrorCollector
 
     public void Add(string file, string message) => _errors.Add(new ConfigurationError(file, null, null, message));
 
+    /// <summary>The most errors one report shows: a corrupt file can have millions of bad lines.</summary>
+    public const int MaximumShown = 100;
+
     public void ThrowIfAny()
     {
         if (HasErrors)
         {
-            throw new ConfigurationException(InReadingOrder());
+            var errors = InReadingOrder();
+            if (errors.Count > MaximumShown)
+            {
+                var hidden = errors.Count - MaximumShown;
+                errors = [.. errors.Take(MaximumShown), new ConfigurationError(errors[MaximumShown].File, null, null, $"{hidden} more errors not shown")];
+            }
+
+            throw new ConfigurationException(errors);
         }
     }
 

@@ -57,6 +57,13 @@ public sealed record Formation(IReadOnlyDictionary<string, int> Counts, int? All
                 continue;
             }
 
+            if (count > ConfigurationLimits.MaximumReplicas)
+            {
+                var of = name == AllKeyword ? "each process" : $"process `{name}`";
+                errors.Add(Source, $"`{entry}`: at most {ConfigurationLimits.MaximumReplicas} replicas of {of}, got {count}");
+                count = ConfigurationLimits.MaximumReplicas;
+            }
+
             if (name == AllKeyword)
             {
                 if (all is not null)

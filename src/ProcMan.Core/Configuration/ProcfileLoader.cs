@@ -23,13 +23,12 @@ public static class ProcfileLoader
     {
         options ??= new LoadOptions();
         var errors = new ErrorCollector();
-        if (!File.Exists(path))
+        if (BoundedFileReader.Read(path, out var problem) is not { } text)
         {
-            errors.Add(path, "file not found");
-            errors.ThrowIfAny();
+            errors.Add(path, problem == BoundedFileReader.NotFound ? "file not found" : problem!);
+            throw new ConfigurationException(errors.Errors);
         }
 
-        var text = File.ReadAllText(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var document = IsYaml(path)
             ? YamlProcfileReader.Read(text, path, directory, errors)
@@ -74,25 +73,77 @@ public static class ProcfileLoader
             var basePort = BasePort(topLevel);
             TopLevelEnvironment = Apply(options.InheritedEnvironment, topLevel);
 
+            // Disabled means "never started": the formation (even all=N) does not enable it.
+            var replicasOf = document.Processes.ToDictionary(
+                process => process,
+                process => process.Disabled ? 0 : Math.Min(formation.CountFor(process.Name) ?? process.Replicas, ConfigurationLimits.MaximumReplicas));
+            var startsOf = document.Processes.ToDictionary(process => process, process => selected.Count == 0 || selected.Contains(process.Name));
+            if (!CheckInstanceCount(replicasOf, startsOf))
+            {
+                return [];
+            }
+
             var plans = new List<ProcessPlan>();
             foreach (var process in document.Processes)
             {
                 var own = process.EnvFiles.SelectMany(_envFiles.Read).Concat(process.Environment).ToList();
                 var configured = topLevel.Concat(own).ToList();
-
-                // Disabled means "never started": the formation (even all=N) does not enable it.
-                var replicas = process.Disabled ? 0 : formation.CountFor(process.Name) ?? process.Replicas;
-                var starts = selected.Count == 0 || selected.Contains(process.Name);
+                var replicas = replicasOf[process];
+                var starts = startsOf[process];
                 var instances = Enumerable.Range(1, starts ? replicas : 0)
                     .Select(replica => Instance(process, replica, replicas, configured, PortOf(own, basePort, process, replica)))
                     .ToList();
                 var names = configured.Select(v => v.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 plans.Add(new ProcessPlan(process, replicas, instances, names));
+                CheckPorts(process, own, basePort, instances.Count);
             }
 
-            CheckInstanceNamesAreUnique(plans);
+            var reported = CheckInstanceNamesAreUnique(plans);
+            CheckNamesAreNotReplicaNames(plans, reported);
             CheckDependenciesHaveInstances(plans);
             return plans;
+        }
+
+        /// <summary>
+        /// The port block of a process (base + 100 per process + replica - 1) must end by 65535:
+        /// beyond it a port number means nothing, and a server would fail to bind or wrap around.
+        /// </summary>
+        private void CheckPorts(ProcessDefinition process, List<EnvironmentVariable> own, int basePort, int instances)
+        {
+            if (instances == 0 || own.Any(v => v.Name == "PORT"))
+            {
+                return;
+            }
+
+            var last = basePort + ((long)PortsPerProcess * process.Index) + instances - 1;
+            if (last > ConfigurationLimits.MaximumPort)
+            {
+                var name = instances == 1 ? process.Name : $"{process.Name}.{instances}";
+                errors.Add(
+                    process.DeclaredAt,
+                    $"process `{process.Name}` would get PORT {last} (for `{name}`: base {basePort} + {PortsPerProcess} x {process.Index} + {instances - 1}), above {ConfigurationLimits.MaximumPort}; choose a lower --port or PORT, or set PORT for this process");
+            }
+        }
+
+        /// <summary>
+        /// Each instance costs a process, pipes and a copy of the environment: the total is
+        /// bounded before any is planned, naming the processes that contribute most.
+        /// </summary>
+        private bool CheckInstanceCount(Dictionary<ProcessDefinition, int> replicasOf, Dictionary<ProcessDefinition, bool> startsOf)
+        {
+            var starting = replicasOf.Where(entry => startsOf[entry.Key] && entry.Value > 0).ToList();
+            var total = starting.Sum(entry => (long)entry.Value);
+            if (total <= ConfigurationLimits.MaximumInstances)
+            {
+                return true;
+            }
+
+            var largest = starting.OrderByDescending(entry => entry.Value).Take(3).Select(entry => $"`{entry.Key.Name}` {entry.Value}");
+            var more = starting.Count > 3 ? ", ..." : string.Empty;
+            errors.Add(
+                options.Formation is null ? document.File : Formation.Source,
+                $"the processes would start {total} instances in all ({string.Join(", ", largest)}{more}), more than the {ConfigurationLimits.MaximumInstances} ProcMan runs");
+            return false;
         }
 
         private ProcessSpec Instance(ProcessDefinition process, int replica, int replicas, List<EnvironmentVariable> configured, string port)
@@ -137,6 +188,12 @@ public static class ProcfileLoader
         {
             if (options.BasePort is { } chosen)
             {
+                if (chosen is < 1 or > ConfigurationLimits.MaximumPort)
+                {
+                    errors.Add("--port", $"must be between 1 and {ConfigurationLimits.MaximumPort}, got {chosen}");
+                    return DefaultBasePort;
+                }
+
                 return chosen;
             }
 
@@ -145,12 +202,22 @@ public static class ProcfileLoader
                 return DefaultBasePort;
             }
 
-            if (int.TryParse(port.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var configured) && configured is > 0 and <= 65535)
+            if (int.TryParse(port.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var configured) && configured is > 0 and <= ConfigurationLimits.MaximumPort)
             {
                 return configured;
             }
 
-            errors.Add(document.File, $"`PORT` from the top-level environment or env files is `{port.Value}`, not a port number");
+            // Named, not quoted: whatever it holds may be a secret written in the wrong place.
+            var message = $"`PORT` from the top-level environment or env files is not a port number (1-{ConfigurationLimits.MaximumPort})";
+            if (port.At is { } at)
+            {
+                errors.Add(at, message);
+            }
+            else
+            {
+                errors.Add(document.File, message);
+            }
+
             return DefaultBasePort;
         }
 
@@ -178,9 +245,10 @@ public static class ProcfileLoader
             return files;
         }
 
-        /// <summary>A process named <c>web.2</c> and the second replica of <c>web</c> would share a prefix.</summary>
-        private void CheckInstanceNamesAreUnique(List<ProcessPlan> plans)
+        /// <summary>A process named <c>web.2</c> and the second replica of <c>web</c> would share a prefix; returns the processes reported.</summary>
+        private HashSet<ProcessDefinition> CheckInstanceNamesAreUnique(List<ProcessPlan> plans)
         {
+            var reported = new HashSet<ProcessDefinition>();
             var owners = new Dictionary<string, ProcessDefinition>(StringComparer.Ordinal);
             foreach (var plan in plans)
             {
@@ -191,8 +259,40 @@ public static class ProcfileLoader
                         errors.Add(
                             plan.Definition.DeclaredAt,
                             $"process `{plan.Definition.Name}` would start an instance named `{instance.Name}`, which process `{owners[instance.Name].Name}` also does; rename one of them");
+                        reported.Add(plan.Definition);
                     }
                 }
+            }
+
+            return reported;
+        }
+
+        /// <summary>
+        /// Even when one of them does not start (disabled, not selected, scaled to 0), a process
+        /// named like a replica of another (<c>web.2</c> beside <c>web</c> with 3 replicas) makes
+        /// the name ambiguous in the output and in <c>procman stop web.2</c>.
+        /// </summary>
+        private void CheckNamesAreNotReplicaNames(List<ProcessPlan> plans, HashSet<ProcessDefinition> reported)
+        {
+            var byName = plans.ToDictionary(plan => plan.Definition.Name, StringComparer.Ordinal);
+            foreach (var plan in plans.Where(plan => !reported.Contains(plan.Definition)))
+            {
+                var name = plan.Definition.Name;
+                var dot = name.LastIndexOf('.');
+                if (dot <= 0
+                    || !int.TryParse(name.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var replica)
+                    || replica.ToString(CultureInfo.InvariantCulture) != name[(dot + 1)..]
+                    || !byName.TryGetValue(name[..dot], out var other)
+                    || other.Replicas < 2
+                    || replica < 1
+                    || replica > other.Replicas)
+                {
+                    continue;
+                }
+
+                errors.Add(
+                    plan.Definition.DeclaredAt,
+                    $"process `{name}` has the name of replica {replica} of process `{other.Definition.Name}` ({other.Replicas} replicas); rename it");
             }
         }
 
@@ -226,7 +326,7 @@ public static class ProcfileLoader
         {
             foreach (var name in formation.Counts.Keys.Where(name => !IsDeclared(name)))
             {
-                errors.Add(Formation.Source, $"unknown process `{name}` (not in {document.File}){Suggest(name)}");
+                errors.Add(Formation.Source, $"unknown process `{ProcessNames.Printable(name)}` (not in {document.File}){Suggest(name)}");
             }
         }
 
@@ -236,7 +336,7 @@ public static class ProcfileLoader
             {
                 if (!IsDeclared(name))
                 {
-                    errors.Add(document.File, $"unknown process `{name}`{Suggest(name)}");
+                    errors.Add(document.File, $"unknown process `{ProcessNames.Printable(name)}`{Suggest(name)}");
                 }
                 else if (document.Processes.First(p => p.Name == name).Disabled)
                 {
@@ -260,27 +360,28 @@ public static class ProcfileLoader
 
         public IReadOnlyList<EnvironmentVariable> Read(EnvFileReference file)
         {
-            var key = Path.GetFullPath(file.Path);
+            // A NUL makes GetFullPath throw; the reader below refuses such a path.
+            var key = file.Path.Contains('\0') ? file.Path : Path.GetFullPath(file.Path);
             if (_read.TryGetValue(key, out var cached))
             {
                 return cached;
             }
 
             IReadOnlyList<EnvironmentVariable> variables = [];
-            if (!File.Exists(file.Path))
+            if (BoundedFileReader.Read(file.Path, out var problem) is not { } text)
             {
                 if (file.NamedAt is { } namedAt)
                 {
-                    errors.Add(namedAt, $"env file `{file.Path}` not found");
+                    errors.Add(namedAt, $"env file `{file.Path}` {problem}");
                 }
                 else
                 {
-                    errors.Add(file.Path, "file not found");
+                    errors.Add(file.Path, problem == BoundedFileReader.NotFound ? "file not found" : problem!);
                 }
             }
             else
             {
-                variables = DotEnvParser.Parse(File.ReadAllText(file.Path), file.Path, inherited, errors);
+                variables = DotEnvParser.Parse(text, file.Path, inherited, errors);
             }
 
             _read[key] = variables;

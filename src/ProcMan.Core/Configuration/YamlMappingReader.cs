@@ -283,7 +283,7 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
                     var value = IsNull(valueNode) ? string.Empty : AsString(valueNode, $"{key}.{name}");
                     if (value is not null)
                     {
-                        variables.Add(new EnvironmentVariable(name, value));
+                        variables.Add(new EnvironmentVariable(name, value) { At = PositionOf(valueNode) });
                     }
                 }
 
@@ -299,19 +299,24 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
                     var equals = entry.IndexOf('=');
                     if (equals < 0)
                     {
-                        errors.Add(PositionOf(item), $"`{key}` {owner}: expected KEY=VALUE, got `{entry}`");
+                        // Only the name: `DB_PASSWORD hunter2` is a value with its `=` missing.
+                        var name = new string(entry.TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-').ToArray());
+                        var what = name.Length > 0 ? $"`{name}` has no `=`" : "an entry has no `=`";
+                        errors.Add(PositionOf(item), $"`{key}` {owner}: expected KEY=VALUE, but {what}");
                         continue;
                     }
 
                     if (IsVariableName(entry[..equals], item, key))
                     {
-                        variables.Add(new EnvironmentVariable(entry[..equals], entry[(equals + 1)..]));
+                        variables.Add(new EnvironmentVariable(entry[..equals], entry[(equals + 1)..]) { At = PositionOf(item) });
                     }
                 }
 
                 return variables;
             case var other:
-                TypeError(other, key, "a mapping or a list of KEY=VALUE");
+                // Not Describe: a scalar here is likely `KEY=secret`, which must not be printed.
+                var got = other is YamlScalarNode && !IsNull(other) ? "a string" : Describe(other);
+                errors.Add(PositionOf(other), $"`{key}` {owner}: expected a mapping or a list of KEY=VALUE, got {got}");
                 return null;
         }
     }
@@ -362,6 +367,14 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
     {
         if (node is YamlScalarNode { Value: { } value } && !IsNull(node))
         {
+            // A C string ends at a NUL: a path, an argument or a variable holding one would be cut
+            // short (or refused by the runtime) later, far from the line that wrote it.
+            if (value.Contains('\0'))
+            {
+                errors.Add(PositionOf(node), $"`{key}` {owner} contains a NUL character (`\\0`), which no path, argument or environment variable can hold");
+                return null;
+            }
+
             return value;
         }
 

@@ -20,14 +20,20 @@ internal static class YamlProcfileReader
         }
 
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException exception)
         {
             // The scan above catches syntax errors; this is a safety net for whatever it misses.
             errors.Add(YamlDuplicateKeyScanner.SyntaxErrorPosition(text, file, exception), $"invalid YAML: {exception.Message}");
+            return null;
+        }
+        catch (Exception exception) when (YamlDuplicateKeyScanner.IsParserFailure(exception))
+        {
+            errors.Add(YamlDuplicateKeyScanner.At(file, parser.Last), $"invalid YAML: {exception.Message}");
             return null;
         }
 
@@ -81,6 +87,11 @@ internal static class YamlProcfileReader
             case YamlMappingNode { Children.Count: 0 } empty:
                 errors.Add(top.PositionOf(empty), "`processes` is empty: declare at least one process");
                 break;
+            case YamlMappingNode { Children.Count: > ConfigurationLimits.MaximumProcesses } many:
+                errors.Add(
+                    top.PositionOf(many),
+                    $"`processes` declares {many.Children.Count} processes, more than the {ConfigurationLimits.MaximumProcesses} ProcMan runs");
+                break;
             case YamlMappingNode mapping:
                 // The index counts every entry, even a broken one, so ports stay where the file puts them.
                 foreach (var ((nameNode, body), index) in mapping.Children.Select((entry, index) => (entry, index)))
@@ -115,6 +126,12 @@ internal static class YamlProcfileReader
         if (ProcessNames.Problem(name) is { } problem)
         {
             errors.Add(declaredAt, problem);
+
+            // Every other message about the process would print the name as it is.
+            if (ProcessNames.HasInvisible(name))
+            {
+                return null;
+            }
         }
 
         var owner = $"in process `{name}`";
@@ -176,10 +193,14 @@ internal static class YamlProcfileReader
         {
             errors.Add(process.PositionOfValue("replicas")!, $"`replicas` {owner} must be 0 or more, got {replicas}");
         }
+        else if (replicas > ConfigurationLimits.MaximumReplicas)
+        {
+            errors.Add(process.PositionOfValue("replicas")!, $"`replicas` {owner} must be at most {ConfigurationLimits.MaximumReplicas}, got {replicas}");
+        }
 
         return new ProcessDefinition(
             name, index, command, entrypoint, workingDirectory, environment, envFiles,
-            Math.Max(replicas, 0), disabled, description, declaredAt)
+            Math.Clamp(replicas, 0, ConfigurationLimits.MaximumReplicas), disabled, description, declaredAt)
         {
             DependsOn = dependsOn,
             ReadyLogLine = readyLogLine,

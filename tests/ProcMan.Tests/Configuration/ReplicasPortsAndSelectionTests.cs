@@ -165,7 +165,7 @@ public sealed class ReplicasPortsAndSelectionTests : IDisposable
         _directory.Write(".env", "PORT=http\n");
         var path = _directory.Write("Procfile", "web: serve\n");
 
-        Load.Errors(path).Should().ContainSingle().Which.Message.Should().Contain("`PORT` from the top-level environment or env files is `http`");
+        Load.Errors(path).Should().ContainSingle().Which.Message.Should().Contain("`PORT` from the top-level environment or env files is not a port number");
     }
 
     [Fact]

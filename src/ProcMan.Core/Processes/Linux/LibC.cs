@@ -56,7 +56,6 @@ internal static unsafe partial class LibC
     // The same numbers on every architecture (the syscall table was unified from 403 on); called
     // through syscall(2) because glibc wraps them only from 2.36.
     private const long PidfdSendSignalCall = 424, PidfdOpenCall = 434;
-    public const int NoSuchProcess = 3; // ESRCH
 
     /// <summary>
     /// pidfd_open(2): a descriptor bound to the process <paramref name="pid"/> is now, which
@@ -78,6 +77,8 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int CloseNative(int fd);
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int StatxNative(int directoryFd, string path, int flags, uint mask, byte* buffer);
 
     /// <summary>
     /// kill(2); .NET cannot send SIGTERM or signal a group. A negative <paramref name="pid"/>
@@ -214,5 +215,26 @@ internal static unsafe partial class LibC
         var current = stackalloc byte[256]; // struct sigaction; the handler comes first in glibc's and musl's
         if (SignalActionNative(childSignal, null, current) == 0 && *(nint*)current == ignored)
             SignalNative(childSignal, byDefault);
+    }
+
+    /// <summary>
+    /// The type bits (S_IFMT of st_mode) of what <paramref name="path"/> names, symbolic links
+    /// followed; null when it cannot be told (no such file, or no statx in this libc). statx
+    /// rather than stat: its buffer has one layout on every architecture.
+    /// </summary>
+    public static int? FileTypeOf(string path)
+    {
+        const int currentDirectory = -100, statxType = 1, modeOffset = 28; // AT_FDCWD, STATX_TYPE, stx_mode
+        var buffer = stackalloc byte[256]; // struct statx
+        try
+        {
+            if (StatxNative(currentDirectory, path, 0, statxType, buffer) != 0)
+                return null;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return null;
+        }
+        return *(ushort*)(buffer + modeOffset) & 0xF000;
     }
 }
