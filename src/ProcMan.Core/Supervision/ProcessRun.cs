@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ProcMan.Output;
 using ProcMan.Processes;
 
@@ -13,11 +12,15 @@ internal sealed class ProcessRun : IDisposable
 {
     private readonly CancellationTokenSource _abandonOutput = new();
     private readonly CancellationTokenSource _endProbes = new();
-    private readonly Stopwatch _age = Stopwatch.StartNew();
+    private readonly TimeProvider _time;
+    private readonly long _started;
+    private long? _stopped;
     private readonly LinePump[] _pumps;
 
-    public ProcessRun(string name, IChildProcess process, OutputSource source, OutputChannel output, int maxLineLength, IReadOnlyList<ILineObserver> observers)
+    public ProcessRun(string name, IChildProcess process, OutputSource source, OutputChannel output, int maxLineLength, IReadOnlyList<ILineObserver> observers, TimeProvider time)
     {
+        _time = time;
+        _started = time.GetTimestamp();
         Name = name;
         Process = process;
         Observers = observers;
@@ -60,7 +63,7 @@ internal sealed class ProcessRun : IDisposable
     {
         while (!Output.IsCompleted)
         {
-            await Task.WhenAny(Output, Task.Delay(quiet)).ConfigureAwait(false);
+            await Task.WhenAny(Output, Task.Delay(quiet, _time)).ConfigureAwait(false);
             if (_pumps.All(pump => pump.IsWaitingForInput))
                 return;
         }
@@ -70,10 +73,10 @@ internal sealed class ProcessRun : IDisposable
     public CancellationToken ProbesEnd => _endProbes.Token;
 
     /// <summary>How long it has run; once it has exited, how long it ran.</summary>
-    public TimeSpan Age => _age.Elapsed;
+    public TimeSpan Age => _time.GetElapsedTime(_started, _stopped ?? _time.GetTimestamp());
 
     /// <summary>The child has exited: <see cref="Age"/> stops there.</summary>
-    public void StopClock() => _age.Stop();
+    public void StopClock() => _stopped ??= _time.GetTimestamp();
 
     public bool HasExited => Process.Exited.IsCompleted;
 

@@ -19,4 +19,7 @@ public sealed record SupervisorOptions(TimeSpan StopTimeout, TimeSpan PipeGraceP
     /// must not delay the exit (nor change which end came first).
     /// </summary>
     public TimeSpan ExitReportGrace { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The clock of every delay and duration: back-offs, stop timeouts, probes, run times (a fake one in tests).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

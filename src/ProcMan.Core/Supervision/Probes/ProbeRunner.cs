@@ -10,7 +10,7 @@ namespace ProcMan.Supervision.Probes;
 internal static class ProbeRunner
 {
     /// <summary>Runs until <paramref name="end"/> is cancelled; never throws.</summary>
-    public static async Task RunAsync(Probe probe, ProcessSpec process, IProcessLauncher launcher, Action<ProbeResult> onVerdict, CancellationToken end)
+    public static async Task RunAsync(Probe probe, ProcessSpec process, IProcessLauncher launcher, TimeProvider time, Action<ProbeResult> onVerdict, CancellationToken end)
     {
         IProbeCheck check = probe.Check switch
         {
@@ -20,7 +20,7 @@ internal static class ProbeRunner
         };
         try
         {
-            await Task.Delay(probe.InitialDelay, end).ConfigureAwait(false);
+            await Task.Delay(probe.InitialDelay, time, end).ConfigureAwait(false);
             int successes = 0, failures = 0;
             bool? verdict = null;
             while (true)
@@ -33,7 +33,7 @@ internal static class ProbeRunner
                     verdict = result.Success;
                     onVerdict(result);
                 }
-                await Task.Delay(probe.Period, end).ConfigureAwait(false);
+                await Task.Delay(probe.Period, time, end).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

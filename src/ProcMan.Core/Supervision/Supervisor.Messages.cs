@@ -1,0 +1,33 @@
+using System.Threading.Channels;
+using ProcMan.Configuration;
+using ProcMan.Control;
+using ProcMan.Logging;
+using ProcMan.Output;
+using ProcMan.Processes;
+using ProcMan.Supervision.Probes;
+using Serilog;
+
+namespace ProcMan.Supervision;
+
+/// <summary>What the supervisor's loop is told: every change of state starts as one of these.</summary>
+public sealed partial class Supervisor
+{
+    private abstract record Message;
+    private sealed record RunExited(ProcessInstance Instance, ProcessRun Run, ExitStatus Status) : Message;
+    private sealed record RunOutputEnded : Message;
+    private sealed record LoggedReady(ProcessInstance Instance, ILineObserver Watcher) : Message;
+    private sealed record ReadinessChanged(ProcessInstance Instance, ProcessRun Run, ProbeResult Result) : Message;
+    private sealed record LivenessFailed(ProcessInstance Instance, ProcessRun Run, ProbeResult Result) : Message;
+    /// <summary>The back-off after <paramref name="After"/> is over (stale if another run began since).</summary>
+    private sealed record RestartDue(ProcessInstance Instance, ProcessRun After) : Message;
+    private sealed record StopTimedOut(ProcessRun Run, TimeSpan After) : Message;
+    private sealed record StraysTimedOut(IReadOnlyList<StrayProcess> Strays, TimeSpan After) : Message;
+    private sealed record StopRequested(StopRequest Request) : Message;
+    private sealed record Recheck : Message;
+    private sealed record StatusQueried(TaskCompletionSource<IReadOnlyList<ProcessStatus>> Reply) : Message;
+    private sealed record ControlRequested(ControlAction Action, IReadOnlyList<string> Names, TaskCompletionSource<string?> Reply) : Message;
+    private sealed record WaitRequested(IReadOnlyList<string> Names, WaitCondition Condition, TaskCompletionSource<bool> Reply, CancellationToken Cancellation) : Message;
+
+    /// <summary>A <c>procman wait</c> in progress: answered true when the condition holds, false when it never can.</summary>
+    private sealed record Waiter(IReadOnlyList<ProcessInstance> Instances, WaitCondition Condition, TaskCompletionSource<bool> Reply, CancellationToken Cancellation);
+}

@@ -1,0 +1,159 @@
+using System.Threading.Channels;
+using ProcMan.Configuration;
+using ProcMan.Control;
+using ProcMan.Logging;
+using ProcMan.Output;
+using ProcMan.Processes;
+using ProcMan.Supervision.Probes;
+using Serilog;
+
+namespace ProcMan.Supervision;
+
+/// <summary>Stopping: dependents first, each by its shutdown settings, SIGKILL after the timeout; leftovers and strays too; forgetting what is over.</summary>
+public sealed partial class Supervisor
+{
+    private void BeginStop(string reason)
+    {
+        if (_stopping)
+            return;
+        _stopping = true;
+        Log(LogEvents.Stopping).Information("stopping all processes: {Reason}", reason);
+        foreach (var instance in _instances)
+        {
+            // A dependent whose dependency just failed is skipped, and says why; the rest simply won't start.
+            if (instance.State == ProcessState.Waiting && _graph.Evaluate(instance) is DependencyTracker.Never(var why))
+                Skip(instance, why);
+            else if (instance.State is ProcessState.Waiting or ProcessState.Restarting)
+                instance.MoveTo(ProcessState.Stopped);
+        }
+        foreach (var run in _runs)
+            StopLeftovers(run);
+        StopStrays();
+    }
+
+    /// <summary>Stops every running instance that no running instance depends on: dependents first, the rest in parallel.</summary>
+    private void StopWhatCan()
+    {
+        foreach (var instance in _instances.Where(i => i.IsUp && _graph.DependentsAreDone(i)).ToList())
+        {
+            instance.MoveTo(ProcessState.Stopping);
+            if (!instance.Run!.StopSent)
+                SendStop(instance, instance.Run);
+        }
+    }
+
+    /// <summary>The process's own shutdown: its command or its signal, then SIGKILL after its timeout.</summary>
+    private void SendStop(ProcessInstance instance, ProcessRun run)
+    {
+        run.StopSent = true;
+        var shutdown = instance.Shutdown;
+        if (shutdown.Command is { } command)
+        {
+            Log(LogEvents.ShutdownCommand).Information("running the shutdown command of {Name}", instance.Name);
+            RunShutdownCommand(instance, command);
+        }
+        else
+        {
+            Log(LogEvents.SignalSent).Information("sending {Signal} to {Name}", shutdown.Signal.ToString(), instance.Name);
+            run.Process.SignalTree(shutdown.Signal);
+        }
+        ScheduleKill(run, shutdown.Timeout ?? options.StopTimeout);
+    }
+
+    private void RunShutdownCommand(ProcessInstance instance, string command)
+    {
+        var spec = instance.Spec with { Name = $"{instance.Name} shutdown", Arguments = ["/bin/sh", "-c", command] };
+        try
+        {
+            var process = launcher.Start(spec);
+            // Its output is the process's too, under the same prefix. It gets the process's
+            // timeout too: a shutdown command that hangs is killed with what it was to stop.
+            var run = new ProcessRun(spec.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, [instance.Counter], options.Time) { StopSent = true, ExitHandled = true };
+            _runs.Add(run);
+            ScheduleKill(run, instance.Shutdown.Timeout ?? options.StopTimeout);
+            _ = process.Exited.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
+            _ = run.Output.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
+        }
+        catch (ProcessStartException exception)
+        {
+            log.Error("the shutdown command of {Name} could not be started: {Reason}; sending SIGTERM", instance.Name, exception.Message);
+            instance.Run!.Process.SignalTree(UnixSignal.Terminate);
+        }
+    }
+
+    /// <summary>
+    /// A run that exited may have left background jobs in its group, holding its pipes: they
+    /// get SIGTERM and, after the timeout, SIGKILL, like any process.
+    /// </summary>
+    private void StopLeftovers(ProcessRun run)
+    {
+        if (run.StopSent || !run.HasExited || (!run.IsOutputOpen && !run.Process.HasLiveTree))
+            return;
+        run.StopSent = true;
+        run.Process.SignalTree(UnixSignal.Terminate);
+        ScheduleKill(run, options.StopTimeout);
+    }
+
+    /// <summary>
+    /// Stops the processes ProcMan adopted (descendants that left their process's group and
+    /// session, and outlived their parent), each named once: SIGTERM, then SIGKILL after the
+    /// stop timeout. Returns how many are still alive.
+    /// </summary>
+    private int StopStrays()
+    {
+        var strays = launcher.FindStrays();
+        var found = strays.Where(_straysStopped.Add).ToList();
+        foreach (var stray in found)
+        {
+            Log(LogEvents.StrayStopped).Warning("stopping pid {Pid} ({Command}): it left the group and session of the process that started it",
+                stray.Pid, stray.Command);
+            launcher.Signal(stray, UnixSignal.Terminate);
+        }
+        if (found.Count > 0)
+        {
+            var after = options.StopTimeout;
+            _ = Task.Delay(after, options.Time).ContinueWith(_ => _mailbox.Writer.TryWrite(new StraysTimedOut(found, after)), TaskScheduler.Default);
+        }
+        return strays.Count;
+    }
+
+    private void ScheduleKill(ProcessRun run, TimeSpan after) =>
+        _ = Task.Delay(after, options.Time).ContinueWith(_ => _mailbox.Writer.TryWrite(new StopTimedOut(run, after)), TaskScheduler.Default);
+
+    private void Kill(ProcessRun run, string why)
+    {
+        run.Killed = true;
+        if (!run.HasExited)
+            Log(LogEvents.Killed).ForContext("Signal", "SIGKILL").Warning("sending SIGKILL to {Name} {Why}", run.Name, why);
+        run.Process.KillEverything();
+    }
+
+    /// <summary>
+    /// A run whose child has exited, whose pipes are closed and whose tree is empty has nothing
+    /// left to stop: it is released (its pid given up) and forgotten, so that nothing is ever
+    /// sent to that pid again, whoever holds it next.
+    /// </summary>
+    private void ForgetFinishedRuns() =>
+        _runs.RemoveAll(run =>
+        {
+            if (!run.ExitHandled || !run.HasExited || run.IsOutputOpen || run.Process.HasLiveTree)
+                return false;
+            run.Dispose();
+            return true;
+        });
+
+    private async Task AbandonStuckOutputAsync()
+    {
+        var stuck = _runs.Where(r => r.IsOutputOpen).ToList();
+        if (stuck.Count == 0)
+            return;
+        var allClosed = Task.WhenAll(stuck.Select(r => r.OutputOver));
+        await Task.WhenAny(allClosed, Task.Delay(options.PipeGracePeriod, options.Time)).ConfigureAwait(false);
+        foreach (var run in stuck.Where(r => r.IsOutputOpen))
+        {
+            log.Warning("{Name} exited but a process that left its group still holds its output open; no longer reading it", run.Name);
+            run.AbandonOutput();
+        }
+        await allClosed.ConfigureAwait(false);
+    }
+}

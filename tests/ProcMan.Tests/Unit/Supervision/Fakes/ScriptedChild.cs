@@ -1,0 +1,72 @@
+using ProcMan.Configuration;
+using ProcMan.Processes;
+
+namespace ProcMan.Tests.Unit.Supervision.Fakes;
+
+/// <summary>
+/// A child that does what the test says: it exits when told (or, by its script, when signalled),
+/// and records every signal it was sent.
+/// </summary>
+internal sealed class ScriptedChild : IChildProcess
+{
+    private readonly TaskCompletionSource<ExitStatus> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<UnixSignal> _signals = [];
+    private readonly FakePipe _stdout = new();
+    private readonly FakePipe _stderr = new();
+
+    public ScriptedChild(ProcessSpec spec, int pid, bool ignoresTerminate)
+    {
+        Spec = spec;
+        Pid = pid;
+        IgnoresTerminate = ignoresTerminate;
+    }
+
+    public ProcessSpec Spec { get; }
+
+    public int Pid { get; }
+
+    /// <summary>Lives through SIGTERM (and any signal but SIGKILL), as a process that traps it.</summary>
+    public bool IgnoresTerminate { get; }
+
+    public IReadOnlyList<UnixSignal> Signals
+    {
+        get
+        {
+            lock (_signals)
+                return [.. _signals];
+        }
+    }
+
+    public Stream StandardOutput => _stdout;
+
+    public Stream StandardError => _stderr;
+
+    public Task<ExitStatus> Exited => _exited.Task;
+
+    public bool HasLiveTree => !_exited.Task.IsCompleted;
+
+    public bool Disposed { get; private set; }
+
+    /// <summary>Writes <paramref name="line"/> (a newline is added) to its stdout.</summary>
+    public void WriteLine(string line) => _stdout.Write(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
+
+    /// <summary>Closes its pipes and exits with <paramref name="code"/>.</summary>
+    public void Exit(int code)
+    {
+        _stdout.Close();
+        _stderr.Close();
+        _exited.TrySetResult(new ExitStatus(code));
+    }
+
+    public void SignalTree(UnixSignal signal)
+    {
+        lock (_signals)
+            _signals.Add(signal);
+        if (signal == UnixSignal.Kill || !IgnoresTerminate)
+            Exit(128 + signal.Number);
+    }
+
+    public void KillEverything() => SignalTree(UnixSignal.Kill);
+
+    public void Dispose() => Disposed = true;
+}

@@ -1,0 +1,50 @@
+using ProcMan.Configuration;
+using ProcMan.Processes;
+
+namespace ProcMan.Tests.Unit.Supervision.Fakes;
+
+/// <summary>Starts <see cref="ScriptedChild"/>ren instead of processes; what each start does is the test's script.</summary>
+internal sealed class ScriptedLauncher : IProcessLauncher
+{
+    private readonly List<ScriptedChild> _started = [];
+    private int _nextPid = 1000;
+
+    /// <summary>Names of the instances whose start fails, as an unknown executable's would.</summary>
+    public HashSet<string> FailingStarts { get; } = [];
+
+    /// <summary>Names of the instances that live through SIGTERM.</summary>
+    public HashSet<string> IgnoringTerminate { get; } = [];
+
+    /// <summary>Called with each child as it starts (from the supervisor's loop): exit it at once, write lines.</summary>
+    public Action<ScriptedChild>? OnStart { get; set; }
+
+    public IReadOnlyList<ScriptedChild> Started
+    {
+        get
+        {
+            lock (_started)
+                return [.. _started];
+        }
+    }
+
+    public IReadOnlyList<ScriptedChild> StartsOf(string name) => [.. Started.Where(child => child.Spec.Name == name)];
+
+    public IChildProcess Start(ProcessSpec spec)
+    {
+        if (FailingStarts.Contains(spec.Name))
+            throw new ProcessStartException($"{spec.Name}: cannot start {spec.Arguments[0]}: No such file or directory");
+        var child = new ScriptedChild(spec, Interlocked.Increment(ref _nextPid), IgnoringTerminate.Contains(spec.Name));
+        lock (_started)
+            _started.Add(child);
+        OnStart?.Invoke(child);
+        return child;
+    }
+
+    public Task<ExitStatus> RunAttachedAsync(ProcessSpec spec) => throw new NotSupportedException("not scripted");
+
+    public IReadOnlyList<StrayProcess> FindStrays() => [];
+
+    public void Signal(StrayProcess stray, UnixSignal signal)
+    {
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using ProcMan.Configuration;
+using ProcMan.Logging;
+using ProcMan.Output;
+using ProcMan.Processes;
+using ProcMan.Supervision;
+using Serilog;
+
+namespace ProcMan.Tests.Unit.Supervision.Fakes;
+
+/// <summary>
+/// A <see cref="Supervisor"/> over a procfile.yml text, scripted children and a fake clock, with
+/// every line it would print (its own events as <c>procman | ...</c>) collected in order.
+/// </summary>
+internal sealed class SupervisorHarness : IAsyncDisposable
+{
+    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly List<string> _lines = [];
+    private readonly SemaphoreSlim _lineAdded = new(0);
+    private readonly OutputChannel _channel = new();
+    private readonly Task _consuming;
+    private readonly Serilog.Core.Logger _logger;
+    private readonly string _directory = Directory.CreateTempSubdirectory("procman-unit-").FullName;
+
+    private SupervisorHarness(string yaml, ScriptedLauncher launcher, TimeSpan stopTimeout)
+    {
+        Launcher = launcher;
+        var file = Path.Combine(_directory, "procfile.yml");
+        File.WriteAllText(file, yaml);
+        var specs = ProcfileLoader.Load(file, new LoadOptions { InheritedEnvironment = new Dictionary<string, string>() }).Processes;
+        _consuming = ConsumeAsync();
+        _logger = new LoggerConfiguration().WriteTo.Sink(new ChannelLogSink(_channel)).CreateLogger();
+        var options = SupervisorOptions.Default with { StopTimeout = stopTimeout };
+        Supervisor = new Supervisor(specs, launcher, _channel, _logger, options with { Time = Time });
+        Running = Supervisor.RunAsync();
+    }
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public ScriptedLauncher Launcher { get; }
+
+    public Supervisor Supervisor { get; }
+
+    /// <summary>The supervisor's run: its result is ProcMan's exit code.</summary>
+    public Task<int> Running { get; }
+
+    /// <summary>Every line so far: <c>procman | ...</c> for the supervisor's events, <c>NAME | ...</c> for the children's.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lines)
+                return [.. _lines];
+        }
+    }
+
+    public static SupervisorHarness Start(string yaml, Action<ScriptedLauncher>? script = null, TimeSpan? stopTimeout = null)
+    {
+        var launcher = new ScriptedLauncher();
+        script?.Invoke(launcher);
+        return new SupervisorHarness(yaml, launcher, stopTimeout ?? TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>Waits for the first line (from the start) that <paramref name="predicate"/> accepts.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> predicate)
+    {
+        using var timeout = new CancellationTokenSource(EventTimeout);
+        while (true)
+        {
+            if (Lines.FirstOrDefault(predicate) is { } line)
+                return line;
+            try
+            {
+                await _lineAdded.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"no such line; the lines were:\n{string.Join("\n", Lines)}");
+            }
+        }
+    }
+
+    public Task<string> WaitForLineAsync(string procmanEvent) => WaitForLineAsync(line => line == "procman | " + procmanEvent);
+
+    /// <summary>
+    /// Moves the fake clock on by <paramref name="step"/> until <paramref name="holds"/>: the
+    /// supervisor sets its timers as it acts, a moment after the line a test waits for.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<bool> holds, TimeSpan step, TimeSpan? atMost = null)
+    {
+        var limit = atMost ?? TimeSpan.FromMinutes(10);
+        var advanced = TimeSpan.Zero;
+        while (!holds())
+        {
+            if (advanced >= limit)
+                throw new TimeoutException($"still not so after {advanced} of fake time; the lines were:\n{string.Join("\n", Lines)}");
+            Time.Advance(step);
+            advanced += step;
+            await _lineAdded.WaitAsync(TimeSpan.FromMilliseconds(2));
+        }
+    }
+
+    /// <summary>The exit code, once the supervisor has come to rest and every line it wrote is in <see cref="Lines"/>.</summary>
+    public async Task<int> ExitCodeAsync()
+    {
+        var code = await Running.WaitAsync(EventTimeout);
+        await FinishOutputAsync();
+        return code;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Supervisor.RequestStop(new StopRequest("the test is over", 0, ForcesOnRepeat: true));
+        Supervisor.RequestStop(new StopRequest("the test is over", 0, ForcesOnRepeat: true));
+        await Task.WhenAny(Running, Task.Delay(EventTimeout));
+        await FinishOutputAsync();
+        _logger.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Nothing more is written once the supervisor is at rest: the channel is completed and read to its end.</summary>
+    private async Task FinishOutputAsync()
+    {
+        if (!_channel.IsComplete)
+            _channel.Complete();
+        await _consuming;
+    }
+
+    private async Task ConsumeAsync()
+    {
+        await foreach (var chunk in _channel.Reader.ReadAllAsync())
+        {
+            var text = Encoding.UTF8.GetString(chunk.Lines);
+            lock (_lines)
+            {
+                foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    _lines.Add($"{chunk.Source.Name} | {line}");
+            }
+            _channel.Consumed(chunk);
+            _lineAdded.Release();
+        }
+    }
+}
