@@ -21,11 +21,13 @@ internal sealed class LineWatcher
                 var now = DateTime.UtcNow;
                 onLine?.Invoke(line, now);
                 if (isMilestone(line))
+                {
                     lock (_lock)
                     {
                         _milestones++;
                         Monitor.PulseAll(_lock);
                     }
+                }
             }
         }) { IsBackground = true };
         _thread.Start();

@@ -19,8 +19,10 @@ internal static class ProcInfo
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                     return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]);
+            }
         }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

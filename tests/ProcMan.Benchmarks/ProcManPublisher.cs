@@ -48,8 +48,11 @@ internal static class ProcManPublisher
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
             if (File.Exists(Path.Combine(directory.FullName, "ProcMan.sln")))
                 return directory.FullName;
+        }
+
         throw new InvalidOperationException("ProcMan.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -42,7 +42,9 @@ public sealed class ChannelLogSink(OutputChannel output) : ILogEventSink
             if (token is PropertyToken property && logEvent.Properties.TryGetValue(property.PropertyName, out var value))
             {
                 if (value is ScalarValue { Value: string s })
+                {
                     text.Append(s);
+                }
                 else
                 {
                     // Honours a format in the template ({Delay:0.###}), in the invariant culture.
@@ -51,7 +53,9 @@ public sealed class ChannelLogSink(OutputChannel output) : ILogEventSink
                 }
             }
             else
+            {
                 text.Append(token.ToString());
+            }
         }
         if (logEvent.Exception is { } exception)
             text.Append(": ").Append(exception.Message);

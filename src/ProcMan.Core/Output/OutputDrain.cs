@@ -156,7 +156,9 @@ public sealed class OutputDrain(
             {
                 // The hub keeps the lines for `procman logs` in the chunk's own buffer.
                 if (logs is null)
+                {
                     input.Consumed(chunk);
+                }
                 else
                 {
                     input.ConsumedKeepingBuffer(chunk);

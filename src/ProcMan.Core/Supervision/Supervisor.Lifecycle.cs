@@ -41,8 +41,10 @@ public sealed partial class Supervisor
         if (instance.Definition?.ReadinessProbe is { } readiness)
             _ = ProbeRunner.RunAsync(readiness, instance.Spec, launcher, options.Time, result => _mailbox.Writer.TryWrite(new ReadinessChanged(instance, run, result)), run.ProbesEnd);
         if (instance.Definition?.LivenessProbe is { } liveness)
+        {
             _ = ProbeRunner.RunAsync(liveness, instance.Spec, launcher, options.Time,
                 result => { if (!result.Success) _mailbox.Writer.TryWrite(new LivenessFailed(instance, run, result)); }, run.ProbesEnd);
+        }
     }
 
     /// <summary>Starts every waiting instance whose dependencies hold; skips those whose never can.</summary>

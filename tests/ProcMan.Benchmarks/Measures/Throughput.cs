@@ -126,8 +126,11 @@ internal sealed class Throughput(ProcManRunner procman, string workRoot, int run
         var wall = clock.Elapsed.TotalSeconds;
         var cpu = (LibC.ReapedChildrenCpu() - cpuBefore).TotalSeconds;
         for (var i = 1; i <= Children; i++)
+        {
             if (new FileInfo(Path.Combine(directory, $"out.{i}")).Length != LinesPerChild * 60L)
                 throw new InvalidOperationException("the baseline generator did not write the expected bytes");
+        }
+
         Directory.Delete(directory, recursive: true);
         return (wall, cpu);
     }

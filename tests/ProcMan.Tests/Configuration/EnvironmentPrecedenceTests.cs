@@ -1,7 +1,7 @@
 using FluentAssertions;
 using ProcMan.Configuration;
-using Xunit;
 using ProcMan.Tests.Infrastructure;
+using Xunit;
 
 namespace ProcMan.Tests.Configuration;
 

@@ -1,6 +1,6 @@
 using FluentAssertions;
-using Xunit;
 using ProcMan.Tests.Infrastructure;
+using Xunit;
 
 namespace ProcMan.Tests.Configuration;
 

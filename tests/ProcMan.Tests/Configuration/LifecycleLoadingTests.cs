@@ -1,8 +1,8 @@
 using FluentAssertions;
 using ProcMan.Configuration;
 using ProcMan.Processes;
-using Xunit;
 using ProcMan.Tests.Infrastructure;
+using Xunit;
 
 namespace ProcMan.Tests.Configuration;
 

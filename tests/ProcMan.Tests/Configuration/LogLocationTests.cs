@@ -1,6 +1,6 @@
-using ProcMan.Tests.Infrastructure;
 using FluentAssertions;
 using ProcMan.Configuration;
+using ProcMan.Tests.Infrastructure;
 using Xunit;
 
 namespace ProcMan.Tests.Configuration;

@@ -121,8 +121,11 @@ public sealed class ProcManRun : IAsyncDisposable
             lock (_gate)
             {
                 for (; checkedCount < _lines.Count; checkedCount++)
+                {
                     if (predicate(_lines[checkedCount]))
                         return _lines[checkedCount];
+                }
+
                 changed = _changed.Task;
             }
             if (_readingStdout.IsCompleted)

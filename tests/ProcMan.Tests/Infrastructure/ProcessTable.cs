@@ -55,8 +55,10 @@ public static class ProcessTable
         {
             grew = false;
             foreach (var (child, parent) in parents)
+            {
                 if (found.Contains(parent) && found.Add(child))
                     grew = true;
+            }
         }
         while (grew);
         found.Remove(pid);

@@ -11,9 +11,9 @@ namespace ProcMan.Processes.Linux;
 /// </summary>
 /// <remarks>
 /// This holds only while ProcMan never initialises <c>Console.Out</c> or <c>Console.In</c>
-/// (its output goes through its own stream; Console.Error is safe): as PID 1, the runtime's
-/// console setup installs a SIGCHLD handler that reaps every child, and would take the exit
-/// statuses from the waiters.
+/// (banned in Core by the analyzer, BannedSymbols.txt; Console.Error is safe): as PID 1, the
+/// runtime's console setup installs a SIGCHLD handler that reaps every child, and would take the
+/// exit statuses from the waiters.
 /// </remarks>
 internal static class ChildReaper
 {

@@ -51,8 +51,10 @@ internal static unsafe partial class PosixSpawn
         {
             // The child's ends always (it has its copies now, or never will); ProcMan's if it failed.
             for (var i = 0; i < fds.Length; i++)
+            {
                 if (fds[i] >= 0 && !(spawned && i is 1 or 2 or 4))
                     Close(fds[i]);
+            }
         }
     }
 

@@ -35,8 +35,10 @@ internal static class ProcFileSystem
             try
             {
                 foreach (var field in File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
                     if (int.TryParse(field, out var pid))
                         children.Add(pid);
+                }
             }
             catch (IOException)
             {
