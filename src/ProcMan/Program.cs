@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProcMan.Cli;
 using ProcMan.Cli.Commands;
 using ProcMan.Processes.Linux;
+using ProcMan.Reporting;
 
 // Before any command is built: the guardian is started with every `up` and does nothing else.
 if (args is [GuardianProcess.Command])

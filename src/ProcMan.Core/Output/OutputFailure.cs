@@ -1,3 +1,4 @@
+using ProcMan.Reporting;
 namespace ProcMan.Output;
 
 /// <summary>Why ProcMan could no longer write its output.</summary>
@@ -5,11 +6,9 @@ namespace ProcMan.Output;
 /// <param name="Message">What the operating system said.</param>
 public sealed record OutputFailure(bool ReaderClosed, string Message)
 {
-    private const int BrokenPipe = 32; // EPIPE
-
     /// <summary>The exit code: 141 (128 + SIGPIPE) as a shell reports a filter cut off by its reader; else 1.</summary>
-    public int ExitCode => ReaderClosed ? 141 : 1;
+    public int ExitCode => ReaderClosed ? ExitCodes.OutputReaderGone : ExitCodes.Failure;
 
     public static OutputFailure From(IOException exception) =>
-        new(exception.HResult == BrokenPipe, exception.Message);
+        new(exception is ReaderGoneException, exception.Message);
 }

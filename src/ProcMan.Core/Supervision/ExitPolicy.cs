@@ -1,3 +1,4 @@
+using ProcMan.Reporting;
 namespace ProcMan.Supervision;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace ProcMan.Supervision;
 internal sealed class ExitPolicy
 {
     /// <summary>The code for a process skipped because a dependency could never hold.</summary>
-    public const int SkippedCode = 1;
+    public const int SkippedCode = ExitCodes.Failure;
 
     private int? _firstFailure;
     private int? _stoppingEnd;

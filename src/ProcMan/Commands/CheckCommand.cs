@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProcMan.Configuration;
+using ProcMan.Reporting;
 
 namespace ProcMan.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ProcMan.Control;
+using ProcMan.Reporting;
 
 namespace ProcMan.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using ProcMan.Configuration;
 using ProcMan.Processes;
 using ProcMan.Processes.Linux;
+using ProcMan.Reporting;
 
 namespace ProcMan.Cli.Commands;
 

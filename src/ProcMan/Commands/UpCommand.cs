@@ -4,6 +4,7 @@ using ProcMan.Hosting;
 using ProcMan.Output;
 using ProcMan.Processes.Linux;
 using ProcMan.Supervision;
+using ProcMan.Reporting;
 
 namespace ProcMan.Cli.Commands;
 

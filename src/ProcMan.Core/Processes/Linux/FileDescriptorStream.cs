@@ -11,6 +11,8 @@ namespace ProcMan.Processes.Linux;
 /// </remarks>
 public sealed class FileDescriptorStream(int fd) : Stream
 {
+    private const int BrokenPipe = 32; // EPIPE
+
     public static FileDescriptorStream StandardOutput() => new(1);
 
     /// <summary>Calls <paramref name="onHangUp"/> as soon as the descriptor's reader goes away, even while nothing is written.</summary>
@@ -36,7 +38,7 @@ public sealed class FileDescriptorStream(int fd) : Stream
                     LibC.WaitUntilWritable(fd);
                     continue;
                 }
-                throw new IOException(ErrnoMessage(errno), errno);
+                throw errno == BrokenPipe ? new Output.ReaderGoneException(ErrnoMessage(errno)) : new IOException(ErrnoMessage(errno), errno);
             }
             buffer = buffer[(int)written..];
         }

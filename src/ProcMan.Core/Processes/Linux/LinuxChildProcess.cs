@@ -1,5 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 using ProcMan.Threading;
+using ProcMan.Reporting;
 
 namespace ProcMan.Processes.Linux;
 
@@ -13,7 +14,7 @@ namespace ProcMan.Processes.Linux;
 internal sealed class LinuxChildProcess : IChildProcess
 {
     /// <summary>Reported when the child cannot be waited for: something else reaped it.</summary>
-    public const int UnknownExitCode = 255;
+    public const int UnknownExitCode = ExitCodes.UnknownExit;
 
     private readonly object _gate = new();
     // Kept open, never written, until the child exits: it sees an empty stdin, not a closed one
