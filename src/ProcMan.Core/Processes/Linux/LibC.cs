@@ -22,6 +22,9 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int KillNative(int pid, int signal);
 
+    [LibraryImport("libc", EntryPoint = "getrlimit", SetLastError = true)]
+    private static partial int GetResourceLimitNative(int resource, nuint* limits);
+
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEffectiveUserId();
 
@@ -52,6 +55,14 @@ internal static unsafe partial class LibC
     /// addresses a process group. False when there was no such process or group.
     /// </summary>
     public static bool Kill(int pid, int signal) => KillNative(pid, signal) == 0;
+
+    /// <summary>The soft limit on open descriptors (RLIMIT_NOFILE); null when it cannot be read.</summary>
+    public static ulong? OpenFileLimit()
+    {
+        const int openFiles = 7; // RLIMIT_NOFILE
+        var limits = stackalloc nuint[2]; // struct rlimit: rlim_cur, rlim_max, each an unsigned long
+        return GetResourceLimitNative(openFiles, limits) == 0 ? limits[0] : null;
+    }
 
     /// <summary>Waits until <paramref name="fd"/> can be written (for a descriptor left non-blocking by whoever started ProcMan).</summary>
     public static void WaitUntilWritable(int fd)

@@ -1,0 +1,67 @@
+using FluentAssertions;
+using ProcMan.Control;
+using ProcMan.Tests.Infrastructure;
+using Xunit;
+
+namespace ProcMan.Tests.Control;
+
+/// <summary>The control socket against clients that take more than their share: many, idle, oversized, malformed.</summary>
+public sealed class ControlLimitTests : IDisposable
+{
+    private readonly TestDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact(Timeout = 90_000)]
+    public async Task I_can_still_list_and_stop_the_processes_when_idle_clients_flood_the_socket_at_the_descriptor_limit()
+    {
+        var file = _directory.Write("procfile.yml", Procfile.Yaml(("web", "echo up; exec sleep 300")));
+        await using var up = ProcManRun.StartAfter("ulimit -n 128", _directory.Path, "up");
+        await up.WaitForLineAsync(line => line == "web     | up");
+        var socket = ControlSocketPath.For(file);
+        var idle = new List<RawControlConnection>();
+        try
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                // Accepted or waiting in the backlog: either way each holds a place.
+                if (await RawControlConnection.TryConnectAsync(socket, TimeSpan.FromSeconds(5)) is not { } connection)
+                    break;
+                idle.Add(connection);
+            }
+
+            var ps = await ProcManCommand.RunAsync(_directory.Path, "ps");
+            ps.Should().Match<ProcManCommand.Result>(r => r.ExitCode == 0 && r.Lines.Any(line => line.StartsWith("web ", StringComparison.Ordinal)), "ps is served: {0}", ps.Stderr);
+            var down = await ProcManCommand.RunAsync(_directory.Path, "down");
+            down.ExitCode.Should().Be(0, "down is served: {0}", down.Stderr);
+
+            (await up.WaitForExitAsync()).Should().Be(0);
+            idle.Should().HaveCount(200, "procman went on accepting (and closing the oldest idle clients)");
+            up.Lines.Should().Contain(line => line.StartsWith("procman | control socket: ", StringComparison.Ordinal) && line.Contains("closing the oldest idle", StringComparison.Ordinal));
+            up.Lines.Should().Contain("procman | stopping all processes: procman down was run");
+            up.Lines.Should().Contain(line => line.StartsWith("procman | process ", StringComparison.Ordinal), "the summary is written");
+            up.Stderr.Should().BeEmpty();
+        }
+        finally
+        {
+            foreach (var connection in idle)
+                connection.Dispose();
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ProcMan_closes_a_client_that_sends_no_request_within_ten_seconds()
+    {
+        var file = _directory.Write("procfile.yml", Procfile.Yaml(("web", "echo up; exec sleep 300")));
+        await using var up = ProcManRun.Start(_directory.Path, "up");
+        await up.WaitForLineAsync(line => line == "web     | up");
+        using var idle = await RawControlConnection.ConnectAsync(ControlSocketPath.For(file));
+        var started = DateTime.UtcNow;
+
+        var answer = await idle.ReadToEndAsync(TimeSpan.FromSeconds(30));
+
+        answer.Should().Be("{\"ok\":false,\"error\":\"no request within 10 s\"}\n");
+        (DateTime.UtcNow - started).Should().BeGreaterThan(TimeSpan.FromSeconds(9));
+        (await ProcManCommand.RunAsync(_directory.Path, "ps")).ExitCode.Should().Be(0);
+    }
+}
