@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 
 namespace ProcMan.Control;
@@ -176,7 +175,7 @@ public sealed class ControlServer : IAsyncDisposable
             ControlRequest? request;
             try
             {
-                request = JsonSerializer.Deserialize(line, ControlJson.Default.ControlRequest);
+                request = JsonSerializer.Deserialize(line.Span, ControlJson.Default.ControlRequest);
             }
             catch (JsonException exception)
             {
@@ -210,15 +209,20 @@ public sealed class ControlServer : IAsyncDisposable
     /// The request line, or null when there is none to answer: the client left, sent nothing
     /// in time, or was closed to make room (both told why).
     /// </summary>
-    private async Task<string?> ReadRequestLineAsync(NetworkStream stream, ControlClients.Slot slot)
+    private async Task<ReadOnlyMemory<byte>?> ReadRequestLineAsync(NetworkStream stream, ControlClients.Slot slot)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, slot.Evicted);
         idle.CancelAfter(IdleTimeout);
-        string? line;
+        ReadOnlyMemory<byte>? line;
         try
         {
-            using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-            line = await reader.ReadLineAsync(idle.Token).ConfigureAwait(false);
+            var read = await RequestLine.ReadAsync(stream, idle.Token).ConfigureAwait(false);
+            if (read.TooLong)
+            {
+                await AnswerBrieflyAsync(stream, $"bad request: longer than {RequestLine.MaxBytes / 1024 / 1024} MiB").ConfigureAwait(false);
+                return null;
+            }
+            line = read.Line;
         }
         catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
         {

@@ -64,4 +64,21 @@ public sealed class ControlLimitTests : IDisposable
         (DateTime.UtcNow - started).Should().BeGreaterThan(TimeSpan.FromSeconds(9));
         (await ProcManCommand.RunAsync(_directory.Path, "ps")).ExitCode.Should().Be(0);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ProcMan_refuses_a_request_line_longer_than_a_mebibyte_and_goes_on_serving()
+    {
+        var file = _directory.Write("procfile.yml", Procfile.Yaml(("web", "echo up; exec sleep 300")));
+        await using var up = ProcManRun.Start(_directory.Path, "up");
+        await up.WaitForLineAsync(line => line == "web     | up");
+        using var flooder = await RawControlConnection.ConnectAsync(ControlSocketPath.For(file));
+
+        // It may stop taking them before the last: it has answered by then.
+        _ = await flooder.TrySendAsync(new byte[2 * 1024 * 1024].Select(_ => (byte)'x').ToArray());
+        var answer = await flooder.ReadToEndAsync(TimeSpan.FromSeconds(5));
+
+        answer.Should().Be("{\"ok\":false,\"error\":\"bad request: longer than 1 MiB\"}\n");
+        (await ProcManCommand.RunAsync(_directory.Path, "ps")).ExitCode.Should().Be(0);
+        up.Stderr.Should().BeEmpty();
+    }
 }
