@@ -179,11 +179,15 @@ public sealed class ControlServer : IAsyncDisposable
             }
             catch (JsonException exception)
             {
-                await ControlHandler.WriteAsync(stream, ControlResponse.Failure($"bad request: {exception.Message}"), _stopping.Token).ConfigureAwait(false);
+                await ControlHandler.WriteAsync(stream, ControlResponse.Failure($"bad request: {Describe(exception)}"), _stopping.Token).ConfigureAwait(false);
                 return;
             }
-            if (request is null)
+            // `null` is valid JSON, and so is an object whose command is null: neither asks for anything.
+            if (request?.Command is null)
+            {
+                await ControlHandler.WriteAsync(stream, ControlResponse.Failure("bad request: expected an object with a command"), _stopping.Token).ConfigureAwait(false);
                 return;
+            }
             if (IsLasting(request) && !slot.TryStartLasting())
             {
                 await ControlHandler.WriteAsync(stream, ControlResponse.Failure($"procman is serving {_clients.Capacity - _clients.Reserve} followers and waiters, the most it serves at once; try again later"), _stopping.Token).ConfigureAwait(false);
@@ -245,6 +249,17 @@ public sealed class ControlServer : IAsyncDisposable
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         patience.CancelAfter(BriefAnswerTimeout);
         await ControlHandler.WriteAsync(stream, ControlResponse.Failure(error), patience.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>The serializer's message, but a duplicate key by its name alone (its message names an internal type).</summary>
+    private static string Describe(JsonException exception)
+    {
+        const string duplicate = "Duplicate property '";
+        var message = exception.Message;
+        if (!message.StartsWith(duplicate, StringComparison.Ordinal))
+            return message;
+        var end = message.IndexOf('\'', duplicate.Length);
+        return end < 0 ? message : $"the key `{message[duplicate.Length..end]}` appears more than once";
     }
 
     /// <summary>Answers that may go on for as long as the client likes.</summary>

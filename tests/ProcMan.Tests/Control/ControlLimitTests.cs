@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentAssertions;
 using ProcMan.Control;
 using ProcMan.Tests.Infrastructure;
@@ -80,5 +81,30 @@ public sealed class ControlLimitTests : IDisposable
         answer.Should().Be("{\"ok\":false,\"error\":\"bad request: longer than 1 MiB\"}\n");
         (await ProcManCommand.RunAsync(_directory.Path, "ps")).ExitCode.Should().Be(0);
         up.Stderr.Should().BeEmpty();
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("{\"command\":\"ps\",\"command\":\"down\"}", "bad request: the key `command` appears more than once")]
+    [InlineData("null", "bad request: expected an object with a command")]
+    [InlineData("{\"command\":null}", "bad request: expected an object with a command")]
+    public async Task ProcMan_refuses_a_request_with_a_duplicate_key_or_no_command_and_the_stack_runs_on(string request, string error)
+    {
+        var file = _directory.Write("procfile.yml", Procfile.Yaml(("web", "echo up; exec sleep 300")));
+        await using var up = ProcManRun.Start(_directory.Path, "up");
+        await up.WaitForLineAsync(line => line == "web     | up");
+        using var connection = await RawControlConnection.ConnectAsync(ControlSocketPath.For(file));
+
+        (await connection.TrySendAsync(request + "\n")).Should().BeTrue();
+        var answer = await connection.ReadToEndAsync(TimeSpan.FromSeconds(5));
+
+        answer.Should().EndWith("}\n");
+        using (var json = JsonDocument.Parse(answer))
+        {
+            json.RootElement.GetProperty("ok").GetBoolean().Should().BeFalse();
+            json.RootElement.GetProperty("error").GetString().Should().Be(error);
+        }
+        var ps = await ProcManCommand.RunAsync(_directory.Path, "ps");
+        ps.Lines.Should().Contain(line => line.StartsWith("web ", StringComparison.Ordinal) && line.Contains(" running ", StringComparison.Ordinal));
+        up.Lines.Should().NotContain(line => line.StartsWith("procman | stopping all processes", StringComparison.Ordinal));
     }
 }
