@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using ProcMan.Processes.Linux;
 
 namespace ProcMan.Control;
 
@@ -19,9 +20,12 @@ public sealed class ControlClient : IDisposable
 
     /// <summary>Connects to the instance serving <paramref name="configurationFile"/>.</summary>
     /// <exception cref="NotRunningException">None does.</exception>
+    /// <exception cref="ControlSocketException">The socket, its directory or the process answering on it is not the user's.</exception>
     public static async Task<ControlClient> ConnectAsync(string configurationFile)
     {
         var path = ControlSocketPath.For(configurationFile);
+        if (!ControlSocketPath.HasSocket(path))
+            throw new NotRunningException($"no procman is running for {configurationFile}");
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
@@ -31,6 +35,14 @@ public sealed class ControlClient : IDisposable
         {
             socket.Dispose();
             throw new NotRunningException($"no procman is running for {configurationFile}");
+        }
+        // Before believing a word of it: whoever listens here must be the user (root can
+        // make a socket anywhere and hand it over; SO_PEERCRED says who listened).
+        var user = LibC.GetEffectiveUserId();
+        if (PeerCredentials.UserIdOf(socket) is var peer && peer != user)
+        {
+            socket.Dispose();
+            throw new ControlSocketException($"the process answering on {path} runs as uid {(peer is null ? "unknown" : peer)}, not as you (uid {user}); not trusting it");
         }
         return new ControlClient(new NetworkStream(socket, ownsSocket: true));
     }

@@ -44,11 +44,12 @@ public sealed class ControlServer : IAsyncDisposable
     /// instance, refuses when a live instance answers on it.
     /// </summary>
     /// <exception cref="AlreadyRunningException">Another instance serves this file.</exception>
+    /// <exception cref="ControlSocketException">Something other than a socket of the user's is at <paramref name="path"/>.</exception>
     public static ControlServer Bind(string path)
     {
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("the control socket needs Unix file modes");
-        if (File.Exists(path))
+        if (ControlSocketPath.HasSocket(path))
         {
             if (IsAnswering(path))
                 throw new AlreadyRunningException($"procman is already running for this file (control socket {path})");
