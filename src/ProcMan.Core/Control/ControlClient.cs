@@ -9,6 +9,8 @@ namespace ProcMan.Control;
 /// <summary>One request to a running <c>procman up</c>, and its answer (and, for logs, the lines after it).</summary>
 public sealed class ControlClient : IDisposable
 {
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+
     private readonly NetworkStream _stream;
     private readonly StreamReader _reader;
 
@@ -26,14 +28,19 @@ public sealed class ControlClient : IDisposable
         var path = ControlSocketPath.For(configurationFile);
         if (!ControlSocketPath.HasSocket(path))
             throw new NotRunningException($"no procman is running for {configurationFile}");
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        // A blocking connect, bounded: with procman's backlog full (a flood of clients), a
+        // non-blocking one fails at once with EAGAIN, which is not "no procman is running".
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { SendTimeout = (int)ConnectTimeout.TotalMilliseconds };
         try
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path)).ConfigureAwait(false);
+            await Task.Run(() => socket.Connect(new UnixDomainSocketEndPoint(path))).ConfigureAwait(false);
+            socket.SendTimeout = 0;
         }
-        catch (SocketException)
+        catch (SocketException exception)
         {
             socket.Dispose();
+            if (exception.SocketErrorCode is SocketError.TryAgain or SocketError.WouldBlock or SocketError.TimedOut)
+                throw new NotRunningException($"the procman running for {configurationFile} accepted no connection within {ConnectTimeout.TotalSeconds:0} s (too many clients); try again");
             throw new NotRunningException($"no procman is running for {configurationFile}");
         }
         // Before believing a word of it: whoever listens here must be the user (root can

@@ -100,15 +100,17 @@ public sealed class ControlServer : IAsyncDisposable
 
     private static bool IsAnswering(string path)
     {
-        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        // Bounded: a live instance whose backlog is full would keep a blocking connect waiting.
+        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { SendTimeout = 2000 };
         try
         {
             probe.Connect(new UnixDomainSocketEndPoint(path));
             return true;
         }
-        catch (SocketException)
+        catch (SocketException exception)
         {
-            return false;
+            // Busy is alive; refused (no listener) is stale.
+            return exception.SocketErrorCode is SocketError.TryAgain or SocketError.WouldBlock or SocketError.TimedOut;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Text.Json;
 using FluentAssertions;
 using ProcMan.Control;
@@ -106,5 +107,23 @@ public sealed class ControlLimitTests : IDisposable
         var ps = await ProcManCommand.RunAsync(_directory.Path, "ps");
         ps.Lines.Should().Contain(line => line.StartsWith("web ", StringComparison.Ordinal) && line.Contains(" running ", StringComparison.Ordinal));
         up.Lines.Should().NotContain(line => line.StartsWith("procman | stopping all processes", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_am_told_procman_is_busy_not_gone_when_its_backlog_is_full()
+    {
+        var file = _directory.Write("procfile.yml", Procfile.Yaml(("web", "exec sleep 300")));
+        var path = ControlSocketPath.For(file);
+        // A listener that accepts nothing, its backlog full after one connection: a procman
+        // swamped by a flood.
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(path));
+        listener.Listen(0);
+        using var first = await RawControlConnection.ConnectAsync(path);
+
+        var ps = await ProcManCommand.RunAsync(_directory.Path, "ps");
+
+        ps.ExitCode.Should().Be(1);
+        ps.Stderr.Should().Be("procman: the procman running for procfile.yml accepted no connection within 5 s (too many clients); try again\n");
     }
 }
