@@ -2,12 +2,15 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using ProcMan.Processes.Linux;
 
 namespace ProcMan.Control;
 
 /// <summary>One request to a running <c>procman up</c>, and its answer (and, for logs, the lines after it).</summary>
 public sealed class ControlClient : IDisposable
 {
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+
     private readonly NetworkStream _stream;
     private readonly StreamReader _reader;
 
@@ -19,18 +22,34 @@ public sealed class ControlClient : IDisposable
 
     /// <summary>Connects to the instance serving <paramref name="configurationFile"/>.</summary>
     /// <exception cref="NotRunningException">None does.</exception>
+    /// <exception cref="ControlSocketException">The socket, its directory or the process answering on it is not the user's.</exception>
     public static async Task<ControlClient> ConnectAsync(string configurationFile)
     {
         var path = ControlSocketPath.For(configurationFile);
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        if (!ControlSocketPath.HasSocket(path))
+            throw new NotRunningException($"no procman is running for {configurationFile}");
+        // A blocking connect, bounded: with procman's backlog full (a flood of clients), a
+        // non-blocking one fails at once with EAGAIN, which is not "no procman is running".
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { SendTimeout = (int)ConnectTimeout.TotalMilliseconds };
         try
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path)).ConfigureAwait(false);
+            await Task.Run(() => socket.Connect(new UnixDomainSocketEndPoint(path))).ConfigureAwait(false);
+            socket.SendTimeout = 0;
         }
-        catch (SocketException)
+        catch (SocketException exception)
         {
             socket.Dispose();
+            if (exception.SocketErrorCode is SocketError.TryAgain or SocketError.WouldBlock or SocketError.TimedOut)
+                throw new NotRunningException($"the procman running for {configurationFile} accepted no connection within {ConnectTimeout.TotalSeconds:0} s (too many clients); try again");
             throw new NotRunningException($"no procman is running for {configurationFile}");
+        }
+        // Before believing a word of it: whoever listens here must be the user (root can
+        // make a socket anywhere and hand it over; SO_PEERCRED says who listened).
+        var user = LibC.GetEffectiveUserId();
+        if (PeerCredentials.UserIdOf(socket) is var peer && peer != user)
+        {
+            socket.Dispose();
+            throw new ControlSocketException($"the process answering on {path} runs as uid {(peer is null ? "unknown" : peer)}, not as you (uid {user}); not trusting it");
         }
         return new ControlClient(new NetworkStream(socket, ownsSocket: true));
     }

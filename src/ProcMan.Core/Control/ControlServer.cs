@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 
 namespace ProcMan.Control;
@@ -12,10 +11,22 @@ public sealed class ControlServer : IAsyncDisposable
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>Connections the kernel holds for ProcMan while it backs off or is busy: they take none of its descriptors.</summary>
+    private const int ListenBacklog = 64;
+
     /// <summary>How long answers in progress (a <c>logs -f</c> writing its last lines) may take once ProcMan is done.</summary>
     private static readonly TimeSpan FinishGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a client may take to send its request line: every command sends it at once.</summary>
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan BriefAnswerTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinBackOff = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(1);
+
     private readonly Socket _listener;
+    private readonly ControlClients _clients = ControlClients.ForThisProcess();
+    private readonly CancellationTokenSource _closing = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _serving = [];
     private Task _accepting = Task.CompletedTask;
@@ -33,11 +44,12 @@ public sealed class ControlServer : IAsyncDisposable
     /// instance, refuses when a live instance answers on it.
     /// </summary>
     /// <exception cref="AlreadyRunningException">Another instance serves this file.</exception>
+    /// <exception cref="ControlSocketException">Something other than a socket of the user's is at <paramref name="path"/>.</exception>
     public static ControlServer Bind(string path)
     {
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("the control socket needs Unix file modes");
-        if (File.Exists(path))
+        if (ControlSocketPath.HasSocket(path))
         {
             if (IsAnswering(path))
                 throw new AlreadyRunningException($"procman is already running for this file (control socket {path})");
@@ -54,57 +66,94 @@ public sealed class ControlServer : IAsyncDisposable
             throw new AlreadyRunningException($"procman is already running for this file (control socket {path})");
         }
         File.SetUnixFileMode(path, OwnerOnly);
-        listener.Listen(16);
+        listener.Listen(ListenBacklog);
         return new ControlServer(path, listener);
     }
 
-    /// <summary>Starts answering requests with <paramref name="handler"/>.</summary>
-    public void Serve(ControlHandler handler) => _accepting = AcceptAsync(handler);
+    /// <summary>
+    /// Starts answering requests with <paramref name="handler"/>; <paramref name="warn"/> is told,
+    /// once per episode, of connections refused or cut short to keep ProcMan serving.
+    /// </summary>
+    public void Serve(ControlHandler handler, Action<string> warn)
+    {
+        _clients.Full += () => warn($"control socket: {_clients.Capacity} clients connected, the most served at once; closing the oldest idle ones to make room");
+        _accepting = AcceptAsync(handler, warn);
+    }
 
     public async ValueTask DisposeAsync()
     {
         // New requests are refused at once; those in progress get a moment to finish, so a
         // follower receives the last lines, which the drain has already handed over.
+        await _closing.CancelAsync().ConfigureAwait(false);
         _listener.Dispose();
         await _accepting.ConfigureAwait(false);
         Task[] serving;
         lock (_serving)
             serving = [.. _serving];
         await Task.WhenAny(Task.WhenAll(serving), Task.Delay(FinishGrace)).ConfigureAwait(false);
-        _stopping.Cancel();
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(serving).ConfigureAwait(false);
         File.Delete(Path);
         _stopping.Dispose();
+        _closing.Dispose();
     }
 
     private static bool IsAnswering(string path)
     {
-        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        // Bounded: a live instance whose backlog is full would keep a blocking connect waiting.
+        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { SendTimeout = 2000 };
         try
         {
             probe.Connect(new UnixDomainSocketEndPoint(path));
             return true;
         }
-        catch (SocketException)
+        catch (SocketException exception)
         {
-            return false;
+            // Busy is alive; refused (no listener) is stale.
+            return exception.SocketErrorCode is SocketError.TryAgain or SocketError.WouldBlock or SocketError.TimedOut;
         }
     }
 
-    private async Task AcceptAsync(ControlHandler handler)
+    /// <summary>
+    /// Accepts until the server is disposed. A failure to accept (EMFILE, ENFILE, ENOMEM) is
+    /// passing: the connection waits in the backlog while this backs off, and an idle client
+    /// is closed to give its descriptor back.
+    /// </summary>
+    private async Task AcceptAsync(ControlHandler handler, Action<string> warn)
     {
-        while (!_stopping.IsCancellationRequested)
+        var backOff = MinBackOff;
+        var failing = false;
+        while (!_closing.IsCancellationRequested)
         {
             Socket client;
             try
             {
-                client = await _listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+                client = await _listener.AcceptAsync(_closing.Token).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException || _closing.IsCancellationRequested)
             {
                 return;
             }
-            var serving = ServeOneAsync(client, handler);
+            catch (SocketException exception)
+            {
+                if (!failing)
+                    warn($"control socket: cannot accept a connection ({exception.Message}); retrying");
+                failing = true;
+                _clients.TryEvictOldestIdle();
+                try
+                {
+                    await Task.Delay(backOff, _closing.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                backOff = TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, MaxBackOff.Ticks));
+                continue;
+            }
+            failing = false;
+            backOff = MinBackOff;
+            var serving = ServeOneAsync(client, _clients.TryAdmit(), handler);
             lock (_serving)
             {
                 _serving.RemoveAll(task => task.IsCompleted);
@@ -113,34 +162,48 @@ public sealed class ControlServer : IAsyncDisposable
         }
     }
 
-    private async Task ServeOneAsync(Socket client, ControlHandler handler)
+    private async Task ServeOneAsync(Socket client, ControlClients.Slot? slot, ControlHandler handler)
     {
         await using var stream = new NetworkStream(client, ownsSocket: true);
+        using var place = slot;
         try
         {
-            using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-            var line = await reader.ReadLineAsync(_stopping.Token).ConfigureAwait(false);
-            ControlRequest? request = null;
+            if (slot is null)
+            {
+                await AnswerBrieflyAsync(stream, $"procman is serving {_clients.Capacity} clients, the most it serves at once; try again later").ConfigureAwait(false);
+                return;
+            }
+            if (await ReadRequestLineAsync(stream, slot).ConfigureAwait(false) is not { } line)
+                return;
+            ControlRequest? request;
             try
             {
-                request = line is null ? null : JsonSerializer.Deserialize(line, ControlJson.Default.ControlRequest);
+                request = JsonSerializer.Deserialize(line.Span, ControlJson.Default.ControlRequest);
             }
             catch (JsonException exception)
             {
-                await ControlHandler.WriteAsync(stream, ControlResponse.Failure($"bad request: {exception.Message}"), _stopping.Token).ConfigureAwait(false);
+                await ControlHandler.WriteAsync(stream, ControlResponse.Failure($"bad request: {Describe(exception)}"), _stopping.Token).ConfigureAwait(false);
                 return;
             }
-            if (request is not null)
+            // `null` is valid JSON, and so is an object whose command is null: neither asks for anything.
+            if (request?.Command is null)
             {
-                try
-                {
-                    await handler.HandleAsync(request with { Names = request.Names ?? [] }, stream, _stopping.Token).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or NullReferenceException)
-                {
-                    // ProcMan is exiting (the supervisor no longer answers), or the request was odd.
-                    await ControlHandler.WriteAsync(stream, ControlResponse.Failure(exception.Message), _stopping.Token).ConfigureAwait(false);
-                }
+                await ControlHandler.WriteAsync(stream, ControlResponse.Failure("bad request: expected an object with a command"), _stopping.Token).ConfigureAwait(false);
+                return;
+            }
+            if (IsLasting(request) && !slot.TryStartLasting())
+            {
+                await ControlHandler.WriteAsync(stream, ControlResponse.Failure($"procman is serving {_clients.Capacity - _clients.Reserve} followers and waiters, the most it serves at once; try again later"), _stopping.Token).ConfigureAwait(false);
+                return;
+            }
+            try
+            {
+                await handler.HandleAsync(request with { Names = request.Names ?? [] }, stream, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or NullReferenceException)
+            {
+                // ProcMan is exiting (the supervisor no longer answers), or the request was odd.
+                await ControlHandler.WriteAsync(stream, ControlResponse.Failure(exception.Message), _stopping.Token).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
@@ -148,4 +211,61 @@ public sealed class ControlServer : IAsyncDisposable
             // The client went away, or ProcMan is stopping: nothing to answer.
         }
     }
+
+    /// <summary>
+    /// The request line, or null when there is none to answer: the client left, sent nothing
+    /// in time, or was closed to make room (both told why).
+    /// </summary>
+    private async Task<ReadOnlyMemory<byte>?> ReadRequestLineAsync(NetworkStream stream, ControlClients.Slot slot)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, slot.Evicted);
+        idle.CancelAfter(IdleTimeout);
+        ReadOnlyMemory<byte>? line;
+        try
+        {
+            var read = await RequestLine.ReadAsync(stream, idle.Token).ConfigureAwait(false);
+            if (read.TooLong)
+            {
+                await AnswerBrieflyAsync(stream, $"bad request: longer than {RequestLine.MaxBytes / 1024 / 1024} MiB").ConfigureAwait(false);
+                return null;
+            }
+            line = read.Line;
+        }
+        catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+        {
+            line = null;
+        }
+        if (line is not null && slot.TryStartServing())
+            return line;
+        if (_stopping.IsCancellationRequested)
+            return null;
+        if (slot.Evicted.IsCancellationRequested)
+            await AnswerBrieflyAsync(stream, $"closed to make room: procman serves at most {_clients.Capacity} clients at once, and this one had sent no request").ConfigureAwait(false);
+        else if (idle.IsCancellationRequested)
+            await AnswerBrieflyAsync(stream, $"no request within {IdleTimeout.TotalSeconds:0} s").ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>An error for a client that may not be reading: it gets a moment, not a place.</summary>
+    private async Task AnswerBrieflyAsync(NetworkStream stream, string error)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        patience.CancelAfter(BriefAnswerTimeout);
+        await ControlHandler.WriteAsync(stream, ControlResponse.Failure(error), patience.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>The serializer's message, but a duplicate key by its name alone (its message names an internal type).</summary>
+    private static string Describe(JsonException exception)
+    {
+        const string duplicate = "Duplicate property '";
+        var message = exception.Message;
+        if (!message.StartsWith(duplicate, StringComparison.Ordinal))
+            return message;
+        var end = message.IndexOf('\'', duplicate.Length);
+        return end < 0 ? message : $"the key `{message[duplicate.Length..end]}` appears more than once";
+    }
+
+    /// <summary>Answers that may go on for as long as the client likes.</summary>
+    private static bool IsLasting(ControlRequest request) =>
+        request.Command == "wait" || (request.Command == "logs" && request.Follow);
 }

@@ -58,7 +58,7 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         using var signals = new TerminationSignals(supervisor.RequestStop);
         _ = drain.Failure.ContinueWith(failure => OnOutputFailed(failure.Result, supervisor), TaskScheduler.Default);
         var processOfInstance = specs.ToDictionary(s => s.Name, s => s.Definition?.Name ?? s.Name);
-        control?.Serve(new ControlHandler(supervisor, logs, processOfInstance, supervisor.RequestStop));
+        control?.Serve(new ControlHandler(supervisor, logs, processOfInstance, supervisor.RequestStop), problem => logger.Warning("{Problem}", problem));
 
         // Returns at its first wait, once the first children are started.
         var supervising = supervisor.RunAsync();

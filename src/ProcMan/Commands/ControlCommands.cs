@@ -58,7 +58,7 @@ internal static class ControlCommands
             using var client = await ControlClient.ConnectAsync(file);
             return Report(await client.SendAsync(request, cancellation));
         }
-        catch (NotRunningException exception)
+        catch (Exception exception) when (exception is NotRunningException or ControlSocketException)
         {
             Console.Error.WriteLine($"procman: {exception.Message}");
             return null;

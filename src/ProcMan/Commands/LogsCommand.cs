@@ -38,7 +38,7 @@ internal static class LogsCommand
                     ? await CopyAsync(client.ReadLinesAsync(cancellation))
                     : await PrintAsync(client.ReadLinesAsync(cancellation), inUse, format.Resolve(parse));
             }
-            catch (NotRunningException exception)
+            catch (Exception exception) when (exception is NotRunningException or ControlSocketException)
             {
                 Console.Error.WriteLine($"procman: {exception.Message}");
                 return ExitCodes.Failure;

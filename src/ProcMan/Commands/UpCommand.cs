@@ -75,7 +75,7 @@ internal static class UpCommand
                     // Taken before anything starts: a second `up` on the same file is refused here.
                     control = ControlServer.Bind(ControlSocketPath.For(loaded.Document.File));
                 }
-                catch (Exception exception) when (exception is AlreadyRunningException or IOException)
+                catch (Exception exception) when (exception is AlreadyRunningException or ControlSocketException or IOException)
                 {
                     Console.Error.WriteLine($"procman: {loaded.Document.File}: {exception.Message}");
                     return ExitCodes.Failure;

@@ -40,9 +40,19 @@ public sealed class ProcManRun : IAsyncDisposable
         Start(workingDirectory, arguments, environment: null);
 
     /// <param name="pauseStdout">Leave stdout unread until <see cref="ResumeStdout"/>: a stalled console.</param>
-    public static ProcManRun Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, bool captureStdout = true, bool pauseStdout = false)
+    public static ProcManRun Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, bool captureStdout = true, bool pauseStdout = false) =>
+        Start(ExecutablePath, workingDirectory, arguments, environment, captureStdout, pauseStdout);
+
+    /// <summary>
+    /// Starts <c>procman ARGS</c> after the shell command <paramref name="setup"/> (a lowered
+    /// <c>ulimit</c>), the shell replaced by procman so that its pid and signals are procman's.
+    /// </summary>
+    public static ProcManRun StartAfter(string setup, string workingDirectory, params string[] arguments) =>
+        Start("/bin/sh", workingDirectory, ["-c", $"{setup} && exec \"$0\" \"$@\"", ExecutablePath, .. arguments], environment: null, captureStdout: true, pauseStdout: false);
+
+    private static ProcManRun Start(string executable, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, bool captureStdout, bool pauseStdout)
     {
-        var startInfo = new ProcessStartInfo(ExecutablePath)
+        var startInfo = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,

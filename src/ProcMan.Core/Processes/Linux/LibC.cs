@@ -22,6 +22,12 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int KillNative(int pid, int signal);
 
+    [LibraryImport("libc", EntryPoint = "getrlimit", SetLastError = true)]
+    private static partial int GetResourceLimitNative(int resource, nuint* limits);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int StatxNative(int directoryFd, string path, int flags, uint mask, byte* buffer);
+
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEffectiveUserId();
 
@@ -77,8 +83,6 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int CloseNative(int fd);
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int StatxNative(int directoryFd, string path, int flags, uint mask, byte* buffer);
 
     /// <summary>
     /// kill(2); .NET cannot send SIGTERM or signal a group. A negative <paramref name="pid"/>
@@ -102,6 +106,31 @@ internal static unsafe partial class LibC
                 continue;
             return ready > 0 && (poll.ReturnedEvents & invalid) == 0 && (poll.ReturnedEvents & (error | hangUp)) != 0;
         }
+    }
+
+    /// <summary>The soft limit on open descriptors (RLIMIT_NOFILE); null when it cannot be read.</summary>
+    public static ulong? OpenFileLimit()
+    {
+        const int openFiles = 7; // RLIMIT_NOFILE
+        var limits = stackalloc nuint[2]; // struct rlimit: rlim_cur, rlim_max, each an unsigned long
+        return GetResourceLimitNative(openFiles, limits) == 0 ? limits[0] : null;
+    }
+
+    /// <summary>
+    /// statx(2) of <paramref name="path"/> itself, a symbolic link not followed: its file type
+    /// and permission bits (st_mode) and its owner. statx, not lstat: its layout is the same on
+    /// every architecture, and glibc exported lstat only from 2.33. -1 with the errno on failure.
+    /// </summary>
+    public static int StatNoFollow(string path, out ushort mode, out uint owner, out int errno)
+    {
+        const int currentDirectory = -100, noFollow = 0x100; // AT_FDCWD, AT_SYMLINK_NOFOLLOW
+        const uint wanted = 0x1 | 0x2 | 0x8; // STATX_TYPE | STATX_MODE | STATX_UID
+        var buffer = stackalloc byte[256]; // struct statx
+        var result = StatxNative(currentDirectory, path, noFollow, wanted, buffer);
+        errno = result < 0 ? Marshal.GetLastPInvokeError() : 0;
+        owner = *(uint*)(buffer + 20); // stx_uid, after stx_mask, stx_blksize, stx_attributes, stx_nlink
+        mode = *(ushort*)(buffer + 28); // stx_mode, after stx_gid
+        return result;
     }
 
     /// <summary>Waits until <paramref name="fd"/> can be written (for a descriptor left non-blocking by whoever started ProcMan).</summary>
