@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace ProcMan.Processes.Linux;
 
 /// <summary>
@@ -22,9 +20,13 @@ internal static class ChildReaper
 
     private static readonly HashSet<int> Started = [];
     private static readonly Dictionary<int, ulong> Adopted = [];
-    private static readonly AutoResetEvent ChildEnded = new(false);
     private static Thread? _thread;
-    private static PosixSignalRegistration? _childSignal;
+
+    /// <summary>
+    /// How often ProcMan looks for adopted orphans, alive or ended. Not on SIGCHLD: a
+    /// PosixSignalRegistration for it lets the runtime reap children whose exit the waiters need.
+    /// </summary>
+    private static readonly TimeSpan ScanPeriod = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Told of every process ProcMan comes to answer for, and of those it no longer does.</summary>
     public static Guardian? Guardian { get; set; }
@@ -41,8 +43,6 @@ internal static class ChildReaper
             if (_thread is null)
             {
                 LibC.BecomeChildSubreaper();
-                if (!OperatingSystem.IsWindows()) // Always true here; the analyzer needs to be told.
-                    _childSignal = PosixSignalRegistration.Create(PosixSignal.SIGCHLD, _ => ChildEnded.Set());
                 _thread = new Thread(Run, maxStackSize: 128 * 1024) { IsBackground = true, Name = "procman child reaper" };
                 _thread.Start();
             }
@@ -93,8 +93,7 @@ internal static class ChildReaper
     {
         while (true)
         {
-            // Reparenting sends no signal: a second's look catches adoptions between deaths.
-            ChildEnded.WaitOne(TimeSpan.FromSeconds(1));
+            Thread.Sleep(ScanPeriod);
             lock (Gate)
                 Scan();
         }
