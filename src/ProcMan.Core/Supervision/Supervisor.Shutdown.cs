@@ -62,7 +62,7 @@ public sealed partial class Supervisor
 
     private void RunShutdownCommand(ProcessInstance instance, string command)
     {
-        var spec = instance.Spec with { Name = $"{instance.Name} shutdown", Arguments = ["/bin/sh", "-c", command] };
+        var spec = instance.Spec with { Name = $"{instance.Name} shutdown", Arguments = ShellCommand.Arguments(command) };
         try
         {
             var process = launcher.Start(spec);

@@ -1,3 +1,4 @@
+using ProcMan.Processes.Linux;
 using System.Runtime.InteropServices;
 
 namespace ProcMan.Threading;
@@ -63,15 +64,15 @@ internal static unsafe partial class DedicatedThread
         // pthread_attr_t is 56 bytes on x86-64 and 64 on arm64 (glibc and musl alike).
         var attributes = stackalloc byte[128];
         int result;
-        if ((result = PThreadAttrInit(attributes)) == 0)
+        if ((result = PThread.AttrInit(attributes)) == 0)
         {
-            if ((result = PThreadAttrSetStackSize(attributes, (nuint)stackSize)) == 0
-                && (result = PThreadAttrSetDetachState(attributes, Detached)) == 0)
+            if ((result = PThread.AttrSetStackSize(attributes, (nuint)stackSize)) == 0
+                && (result = PThread.AttrSetDetachState(attributes, Detached)) == 0)
             {
                 nuint id;
-                result = PThreadCreate(&id, attributes, &Run, (void*)GCHandle.ToIntPtr(job));
+                result = PThread.Create(&id, attributes, &Run, (void*)GCHandle.ToIntPtr(job));
             }
-            PThreadAttrDestroy(attributes);
+            PThread.AttrDestroy(attributes);
         }
         if (result != 0)
         {
@@ -89,29 +90,8 @@ internal static unsafe partial class DedicatedThread
         var job = (Job)handle.Target!;
         handle.Free();
         // For ps, top and perf: "procman pump" rather than the process's name.
-        PThreadSetName(PThreadSelf(), job.Name);
+        PThread.SetName(PThread.Self(), job.Name);
         job.Body();
         return null;
     }
-
-    [LibraryImport("libc", EntryPoint = "pthread_attr_init")]
-    private static partial int PThreadAttrInit(byte* attributes);
-
-    [LibraryImport("libc", EntryPoint = "pthread_attr_destroy")]
-    private static partial int PThreadAttrDestroy(byte* attributes);
-
-    [LibraryImport("libc", EntryPoint = "pthread_attr_setstacksize")]
-    private static partial int PThreadAttrSetStackSize(byte* attributes, nuint size);
-
-    [LibraryImport("libc", EntryPoint = "pthread_attr_setdetachstate")]
-    private static partial int PThreadAttrSetDetachState(byte* attributes, int state);
-
-    [LibraryImport("libc", EntryPoint = "pthread_create")]
-    private static partial int PThreadCreate(nuint* id, byte* attributes, delegate* unmanaged<void*, void*> start, void* argument);
-
-    [LibraryImport("libc", EntryPoint = "pthread_self")]
-    private static partial nuint PThreadSelf();
-
-    [LibraryImport("libc", EntryPoint = "pthread_setname_np", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int PThreadSetName(nuint thread, string name);
 }

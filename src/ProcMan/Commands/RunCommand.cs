@@ -37,7 +37,7 @@ internal static class RunCommand
                 return ExitCodes.UsageError;
             try
             {
-                return (await new LinuxProcessLauncher().RunAttachedAsync(spec)).Code;
+                return (await new LinuxProcessLauncher { AdoptsOrphans = true }.RunAttachedAsync(spec)).Code;
             }
             catch (ProcessStartException exception)
             {

@@ -84,7 +84,7 @@ internal static class UpCommand
                 await using (control)
                 {
                     var mode = parse.GetValue(format.Output);
-                    using var launcher = new LinuxProcessLauncher { Guarded = true };
+                    using var launcher = new LinuxProcessLauncher { Guarded = true, AdoptsOrphans = true };
                     var runner = new UpRunner(launcher, format.Resolve(parse), options)
                     {
                         Mode = mode,

@@ -1,3 +1,4 @@
+using ProcMan.Processes;
 namespace ProcMan.Configuration;
 
 /// <summary>
@@ -63,7 +64,7 @@ public sealed record ProcessDefinition(
 
     /// <summary>The argv to execute: the entrypoint as is, or the command through <c>/bin/sh -c</c>.</summary>
     public IReadOnlyList<string> Arguments =>
-        Entrypoint ?? ["/bin/sh", "-c", Command ?? string.Empty];
+        Entrypoint ?? ShellCommand.Arguments(Command ?? string.Empty);
 
     /// <summary>What to show a human: the command text, or the entrypoint joined with spaces.</summary>
     public string DisplayCommand => Command ?? string.Join(' ', Entrypoint ?? []);

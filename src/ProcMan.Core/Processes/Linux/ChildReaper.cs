@@ -21,6 +21,7 @@ internal static class ChildReaper
     private static readonly HashSet<int> Started = [];
     private static readonly Dictionary<int, ulong> Adopted = [];
     private static Thread? _thread;
+    private static bool _prepared;
 
     /// <summary>
     /// How often ProcMan looks for adopted orphans, alive or ended. Not on SIGCHLD: a
@@ -32,19 +33,38 @@ internal static class ChildReaper
     public static Guardian? Guardian { get; set; }
 
     /// <summary>
+    /// Makes ProcMan a child subreaper and starts reaping the orphans that come to it. Only for
+    /// ProcMan's own executable: in a host that starts children of its own (through
+    /// <c>System.Diagnostics.Process</c>), reaping what it did not start would take their exit
+    /// statuses from the runtime. As PID 1 every orphan of the container comes to ProcMan anyway.
+    /// </summary>
+    public static void AdoptOrphans()
+    {
+        lock (Gate)
+        {
+            if (_thread is not null)
+                return;
+            LibC.BecomeChildSubreaper();
+            StartScanning();
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="start"/>, which starts a child and returns its pid, and notes the
     /// child before anything can look it up, so that a child that ends at once is never taken
-    /// for an orphan. The first start makes ProcMan a child subreaper.
+    /// for an orphan.
     /// </summary>
     public static int Start(Func<int> start)
     {
         lock (Gate)
         {
-            if (_thread is null)
+            if (!_prepared)
             {
-                LibC.BecomeChildSubreaper();
-                _thread = new Thread(Run, maxStackSize: 128 * 1024) { IsBackground = true, Name = "procman child reaper" };
-                _thread.Start();
+                // Process-wide, once, before the first child.
+                _prepared = true;
+                LibC.KeepChildExitStatuses();
+                if (Environment.ProcessId == 1)
+                    StartScanning();
             }
             var pid = start();
             Started.Add(pid);
@@ -52,6 +72,14 @@ internal static class ChildReaper
                 Guardian?.Watch(pid, stat.StartTime);
             return pid;
         }
+    }
+
+    private static void StartScanning()
+    {
+        if (_thread is not null)
+            return;
+        _thread = new Thread(Run, maxStackSize: 128 * 1024) { IsBackground = true, Name = "procman child reaper" };
+        _thread.Start();
     }
 
     /// <summary>Reaps the started child <paramref name="pid"/>, which has ended, and forgets it.</summary>
@@ -73,6 +101,8 @@ internal static class ChildReaper
     {
         lock (Gate)
         {
+            if (_thread is null)
+                return []; // Not adopting: no child but those started here is ProcMan's business.
             Scan();
             return [.. Adopted.Select(entry => new StrayProcess(entry.Key, Describe(entry.Key), entry.Value))];
         }

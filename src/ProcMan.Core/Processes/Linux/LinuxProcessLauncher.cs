@@ -6,8 +6,8 @@ namespace ProcMan.Processes.Linux;
 /// <summary>
 /// Starts children with <see cref="PosixSpawn"/>, each leading a session and process group of
 /// its own: a group signal reaches the child's own children, and the terminal's Ctrl-C reaches
-/// only ProcMan. ProcMan becomes a child subreaper at the first start, so that what the
-/// children's trees orphan comes back to it (<see cref="FindStrays"/>).
+/// only ProcMan. With <see cref="AdoptsOrphans"/>, ProcMan becomes a child subreaper at the
+/// first start, so that what the children's trees orphan comes back to it (<see cref="FindStrays"/>).
 /// </summary>
 public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
 {
@@ -20,6 +20,12 @@ public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
     /// ProcMan itself be killed (SIGKILL, the OOM killer); for <c>up</c>.
     /// </summary>
     public bool Guarded { get; init; }
+
+    /// <summary>
+    /// Makes ProcMan a child subreaper before the first child, reaping what the children's trees
+    /// orphan; for ProcMan's own executable only (<see cref="ChildReaper.AdoptOrphans"/>).
+    /// </summary>
+    public bool AdoptsOrphans { get; init; }
 
     public IChildProcess Start(ProcessSpec spec)
     {
@@ -46,6 +52,8 @@ public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
 
     private void StartGuardian()
     {
+        if (AdoptsOrphans)
+            ChildReaper.AdoptOrphans();
         lock (_gate)
         {
             if (!Guarded || _guardianTried)
@@ -65,6 +73,8 @@ public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, context => context.Cancel = true);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => forwarder.Forward(context, UnixSignal.Terminate));
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => forwarder.Forward(context, UnixSignal.Hangup));
+        if (AdoptsOrphans)
+            ChildReaper.AdoptOrphans();
         var pid = 0;
         Start(spec, () => pid = PosixSpawn.StartAttached(spec.Arguments, spec.WorkingDirectory, spec.Environment));
         var exit = LinuxChildProcess.WaitForExitAsync(pid, reap: false);

@@ -24,8 +24,6 @@ internal static unsafe partial class PosixSpawn
     // Opaque to us; sized well above glibc's and musl's (80, 336 and 128 bytes on x86-64).
     private const int OpaqueSize = 1024;
 
-    static PosixSpawn() => LibC.KeepChildExitStatuses();
-
     /// <summary>The child's pid, and ProcMan's ends of its pipes.</summary>
     public readonly record struct Spawned(int Pid, int StandardInput, int StandardOutput, int StandardError);
 
@@ -77,7 +75,7 @@ internal static unsafe partial class PosixSpawn
         if (!CanChangeDirectory)
         {
             // An older C library (glibc before 2.29): the shell changes directory, then execs in place.
-            arguments = ["/bin/sh", "-c", "cd -- \"$1\" && shift && exec \"$@\"", "sh", directory, program, .. arguments.Skip(1)];
+            arguments = [.. ShellCommand.Arguments("cd -- \"$1\" && shift && exec \"$@\"", ["sh", directory, program, .. arguments.Skip(1)])];
             program = arguments[0];
         }
         var actions = stackalloc byte[OpaqueSize];
@@ -238,51 +236,6 @@ internal static unsafe partial class PosixSpawn
                 NativeMemory.Free((void*)block);
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "posix_spawn")]
-    private static partial int SpawnNative(int* pid, byte* file, void* actions, void* attributes, byte** argv, byte** envp);
-
-    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_init")]
-    private static partial int FileActionsInit(void* actions);
-
-    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_destroy")]
-    private static partial int FileActionsDestroy(void* actions);
-
-    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_adddup2")]
-    private static partial int AddDuplicate(void* actions, int fd, int target);
-
-    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_addchdir_np")]
-    private static partial int AddChangeDirectory(void* actions, byte* path);
-
-    [LibraryImport("libc", EntryPoint = "posix_spawnattr_init")]
-    private static partial int SpawnAttributesInit(void* attributes);
-
-    [LibraryImport("libc", EntryPoint = "posix_spawnattr_destroy")]
-    private static partial int SpawnAttributesDestroy(void* attributes);
-
-    [LibraryImport("libc", EntryPoint = "posix_spawnattr_setflags")]
-    private static partial int SetFlags(void* attributes, short flags);
-
-    [LibraryImport("libc", EntryPoint = "posix_spawnattr_setsigdefault")]
-    private static partial int SetSignalDefault(void* attributes, void* signals);
-
-    [LibraryImport("libc", EntryPoint = "posix_spawnattr_setsigmask")]
-    private static partial int SetMask(void* attributes, void* signals);
-
-    [LibraryImport("libc", EntryPoint = "sigfillset")]
-    private static partial int SignalFillSet(void* signals);
-
-    [LibraryImport("libc", EntryPoint = "sigaddset")]
-    private static partial int SignalAdd(void* signals, int signal);
-
-    [LibraryImport("libc", EntryPoint = "sigemptyset")]
-    private static partial int SignalEmptySet(void* signals);
-
-    [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
-    private static partial int Pipe2(int* fds, int flags);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int CloseNative(int fd);
 
     private static void Close(int fd) => CloseNative(fd);
 }

@@ -15,7 +15,7 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
 
     public async Task<ProbeResult> RunAsync(TimeSpan timeout, CancellationToken cancellation)
     {
-        var spec = new ProcessSpec($"{process.Name} probe", ["/bin/sh", "-c", check.Command], process.WorkingDirectory, process.Environment);
+        var spec = new ProcessSpec($"{process.Name} probe", ShellCommand.Arguments(check.Command), process.WorkingDirectory, process.Environment);
         using var child = launcher.Start(spec);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(timeout);
