@@ -5,6 +5,7 @@ namespace ProcMan.Output;
 /// <summary>
 /// One or more complete lines from one stream of one source, each ending in <c>\n</c>, read in
 /// one go. Batching the lines of a read keeps the channel's cost per line low under a flood.
+/// Or, for a line too long to hold whole, one piece of it (see <see cref="Part"/>).
 /// </summary>
 /// <param name="Buffer">Rented from <see cref="ArrayPool{T}.Shared"/>; whoever consumes the chunk releases it.</param>
 /// <param name="Length">How many bytes of <paramref name="Buffer"/> are lines.</param>
@@ -21,6 +22,15 @@ public readonly record struct OutputChunk(OutputSource Source, OutputStream Stre
     /// exit summary's rows. The text formats ignore it (the lines already say it all).
     /// </summary>
     public OutputDetails? Details { get; init; }
+
+    /// <summary>Whole lines, or which piece of one line.</summary>
+    public LinePart Part { get; init; }
+
+    /// <summary>The chunk begins a line (so a prefix goes before it): not a line's second or later piece.</summary>
+    public bool StartsLine => Part is LinePart.Whole or LinePart.First;
+
+    /// <summary>The chunk ends with a whole line's <c>\n</c>: not a piece that more of its line follows.</summary>
+    public bool EndsLine => Part is LinePart.Whole or LinePart.Last;
 
     /// <summary>Copies <paramref name="bytes"/> into a rented buffer, adding a final <c>\n</c> if asked.</summary>
     public static OutputChunk Copy(OutputSource source, OutputStream stream, ReadOnlySpan<byte> bytes, bool addNewline)
