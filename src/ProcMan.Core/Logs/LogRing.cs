@@ -88,14 +88,14 @@ internal sealed class LogRing(OutputSource source, int maxLineLength = LogRing.D
     {
         // No line can be over the limit in a chunk this short, and a flood's chunks are: kept as they are.
         if (chunk.Length <= MaxLineLength + 1 || !HasLineOverLimit(chunk.Lines))
-            return new Kept(sequence, chunk.Stream, chunk.Time, chunk.Buffer, chunk.Length, chunk.LineCount, Pooled: true);
+            return new Kept(sequence, chunk.Stream, chunk.Time, chunk.Buffer, chunk.Length, chunk.LineCount, chunk.Pooled);
         var truncated = new ArrayBufferWriter<byte>(MaxLineLength);
         var lines = chunk.Lines;
         while (!lines.IsEmpty)
         {
             var length = lines.IndexOf((byte)'\n');
             var line = lines[..length];
-            var cut = TruncationMarker.CutAt(line, MaxLineLength);
+            var cut = Utf8Boundary.Cut(line, MaxLineLength);
             truncated.Write(line[..cut]);
             if (cut < line.Length)
                 truncated.Write(TruncationMarker.For(line.Length - cut));
@@ -132,7 +132,7 @@ internal sealed class LogRing(OutputSource source, int maxLineLength = LogRing.D
         var bytes = chunk.Part == LinePart.Last ? chunk.Lines[..^1] : chunk.Lines;
         if (_openDropped == 0)
         {
-            var cut = TruncationMarker.CutAt(bytes, MaxLineLength - _openLength);
+            var cut = Utf8Boundary.Cut(bytes, MaxLineLength - _openLength);
             bytes[..cut].CopyTo(_open.AsSpan(_openLength));
             _openLength += cut;
             bytes = bytes[cut..];

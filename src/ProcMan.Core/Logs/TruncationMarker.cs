@@ -16,19 +16,4 @@ internal static class TruncationMarker
         < 1_000_000_000 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.0} MB"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e9:0.0} GB"),
     };
-
-    /// <summary>
-    /// Where to cut <paramref name="line"/> to keep at most <paramref name="most"/> bytes: never
-    /// inside a UTF-8 character, so the kept part stays valid text.
-    /// </summary>
-    public static int CutAt(ReadOnlySpan<byte> line, int most)
-    {
-        if (line.Length <= most)
-            return line.Length;
-        var cut = most;
-        // A continuation byte (10xxxxxx) belongs to the character before it.
-        for (var back = 0; back < 3 && cut > 0 && (line[cut] & 0xC0) == 0x80; back++)
-            cut--;
-        return cut;
-    }
 }

@@ -10,9 +10,12 @@ namespace ProcMan.Output;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A line longer than <see cref="MaxLineLength"/> bytes is written as several lines of exactly
-/// that many bytes (the last one shorter), so memory stays bounded and no byte is lost. A final
-/// piece without a newline is written as a line of its own when the stream ends.
+/// A line is held until its end up to <see cref="MaxLineLength"/> bytes; a longer one goes on
+/// in pieces of that length (<see cref="LinePart"/>, cut between UTF-8 characters) as it is
+/// read, so a pump holds at most about twice that, whatever the line, and no byte is lost or
+/// added. The channel keeps a line's pieces together. A final piece without a newline is ended
+/// with one when the stream ends. Buffers beyond a flood's size are not pooled, so memory goes
+/// back once a burst of long lines is over.
 /// </para>
 /// <para>
 /// Each pump runs on a thread of its own, blocked in <c>read(2)</c> while the child is quiet and
@@ -28,14 +31,14 @@ public sealed class LinePump(
     int maxLineLength = LinePump.DefaultMaxLineLength,
     IReadOnlyList<ILineObserver>? observers = null)
 {
-    /// <summary>16 MiB: enough for any real log line, JSON documents included.</summary>
-    public const int DefaultMaxLineLength = 16 * 1024 * 1024;
+    /// <summary>1 MiB: any real log line whole, JSON documents included; longer ones stream through.</summary>
+    public const int DefaultMaxLineLength = 1024 * 1024;
 
     /// <summary>The buffer a pump starts with: a quiet child costs little.</summary>
     private const int InitialBufferSize = 4 * 1024;
 
-    /// <summary>What the buffer grows to while reads fill it: a whole pipe's worth, for a flood.</summary>
-    private const int FloodBufferSize = 64 * 1024;
+    /// <summary>What the buffer grows to while reads fill it: a whole pipe's worth, for a flood. Larger ones are for long lines only.</summary>
+    private const int FloodBufferSize = OutputChunk.LargestPooled;
 
     /// <summary>
     /// A read this large means the child writes in bulk (a stdio buffer is 4 KiB), not line by line.
@@ -53,6 +56,8 @@ public sealed class LinePump(
     private volatile bool _waitingForInput;
     private bool? _canRunAhead;
     private CancellationToken _abandon;
+    // Pieces of the line at the front of the buffer have gone out already.
+    private bool _inLongLine;
 
     public int MaxLineLength { get; } = maxLineLength > 0 ? maxLineLength : throw new ArgumentOutOfRangeException(nameof(maxLineLength));
 
@@ -76,9 +81,10 @@ public sealed class LinePump(
 
     private void Pump(Stream input)
     {
-        // buffer[start..end] has been read but not written: the beginning of a line. Buffers
-        // come from the pool, as a chunk may take this one over.
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        // buffer[start..end] has been read but not written: the beginning of a line (or the
+        // rest of one, if _inLongLine). Flood-sized buffers come from the pool, as a chunk may
+        // take one over; larger ones (for long lines) do not.
+        var buffer = Rent(InitialBufferSize);
         int start = 0, end = 0;
         try
         {
@@ -93,7 +99,9 @@ public sealed class LinePump(
                     return;
                 if (read == 0)
                 {
-                    if (end > start)
+                    if (_inLongLine)
+                        WritePiece(buffer.AsSpan(start, end - start), LinePart.Last, addNewline: true);
+                    else if (end > start)
                         Write(buffer.AsSpan(start, end - start), addNewline: true);
                     return;
                 }
@@ -107,26 +115,35 @@ public sealed class LinePump(
                 if (lastNewline >= 0)
                 {
                     var endOfLines = end - read + lastNewline + 1;
-                    if (start == 0 && endOfLines >= buffer.Length / 2 && buffer.Length <= FloodBufferSize && endOfLines <= MaxLineLength)
+                    if (_inLongLine)
+                    {
+                        // The long line ends in what was just read: its last piece goes first.
+                        var endOfLine = end - read + buffer.AsSpan(end - read, read).IndexOf((byte)'\n') + 1;
+                        WritePiece(buffer.AsSpan(start, endOfLine - start), LinePart.Last, addNewline: false);
+                        start = endOfLine;
+                    }
+                    if (start == 0 && endOfLines >= buffer.Length / 2 && buffer.Length <= FloodBufferSize)
                     {
                         // Mostly lines (a flood): the chunk takes the buffer over, which saves
                         // copying it; the unfinished line moves to a fresh one.
                         var lines = buffer;
-                        buffer = ArrayPool<byte>.Shared.Rent(wanted);
+                        buffer = Rent(wanted);
                         lines.AsSpan(endOfLines, end - endOfLines).CopyTo(buffer);
                         end -= endOfLines;
                         Send(new OutputChunk(source, stream, lines, endOfLines, DateTimeOffset.UtcNow));
                     }
-                    else
+                    else if (endOfLines > start)
                     {
-                        WriteLines(buffer.AsSpan(start, endOfLines - start));
+                        Write(buffer.AsSpan(start, endOfLines - start), addNewline: false);
                         start = endOfLines;
                     }
                 }
+                // The unfinished line is too long to hold: on with it, in pieces.
                 while (end - start > MaxLineLength)
                 {
-                    Write(buffer.AsSpan(start, MaxLineLength), addNewline: true);
-                    start += MaxLineLength;
+                    var piece = Utf8Boundary.Cut(buffer.AsSpan(start, end - start), MaxLineLength);
+                    WritePiece(buffer.AsSpan(start, piece), _inLongLine ? LinePart.Middle : LinePart.First, addNewline: false);
+                    start += piece;
                 }
                 if (start == end)
                 {
@@ -144,7 +161,7 @@ public sealed class LinePump(
         finally
         {
             _waitingForInput = true;
-            ArrayPool<byte>.Shared.Return(buffer);
+            Return(buffer);
         }
     }
 
@@ -170,37 +187,31 @@ public sealed class LinePump(
             Resize(ref buffer, buffer.Length * 2, ref start, ref end);
     }
 
-    /// <summary>Swaps the buffer for one of <paramref name="size"/> bytes from the pool, keeping the unfinished line, at the front.</summary>
+    /// <summary>Swaps the buffer for one of <paramref name="size"/> bytes, keeping the unfinished line, at the front.</summary>
     private static void Resize(ref byte[] buffer, int size, ref int start, ref int end)
     {
-        var resized = ArrayPool<byte>.Shared.Rent(size);
+        var resized = Rent(size);
         buffer.AsSpan(start, end - start).CopyTo(resized);
-        ArrayPool<byte>.Shared.Return(buffer);
+        Return(buffer);
         buffer = resized;
         end -= start;
         start = 0;
     }
 
-    private void WriteLines(ReadOnlySpan<byte> lines)
+    private static byte[] Rent(int size) =>
+        size <= FloodBufferSize ? ArrayPool<byte>.Shared.Rent(size) : GC.AllocateUninitializedArray<byte>(size);
+
+    private static void Return(byte[] buffer)
     {
-        if (lines.Length <= MaxLineLength)
-        {
-            // The common case: no line in here can be too long.
-            Write(lines, addNewline: false);
-            return;
-        }
-        while (!lines.IsEmpty)
-        {
-            var length = lines.IndexOf((byte)'\n');
-            var line = lines[..length];
-            while (line.Length > MaxLineLength)
-            {
-                Write(line[..MaxLineLength], addNewline: true);
-                line = line[MaxLineLength..];
-            }
-            Write(line, addNewline: true);
-            lines = lines[(length + 1)..];
-        }
+        if (buffer.Length <= FloodBufferSize)
+            ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private void WritePiece(ReadOnlySpan<byte> bytes, LinePart part, bool addNewline)
+    {
+        _inLongLine = part != LinePart.Last;
+        if (!_abandon.IsCancellationRequested)
+            Send(OutputChunk.Copy(source, stream, bytes, addNewline) with { Part = part });
     }
 
     private void Write(ReadOnlySpan<byte> bytes, bool addNewline)
