@@ -11,7 +11,7 @@ public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, lo
 {
     public const int DefaultLinesPerSource = 1000;
 
-    /// <summary>4 MiB: lines can be up to 16 MiB each, so the ring is bounded in bytes as well.</summary>
+    /// <summary>4 MiB: lines are kept up to 64 KiB each (longer ones truncated), so the ring is bounded in bytes as well.</summary>
     public const long DefaultBytesPerSource = 4L * 1024 * 1024;
 
     private readonly object _gate = new();
@@ -31,10 +31,11 @@ public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, lo
             var name = chunk.Source.Name;
             if (!_rings.TryGetValue(name, out var ring))
                 _rings[name] = ring = new LogRing(chunk.Source);
-            ring.Add(sequence, chunk, linesPerSource, bytesPerSource);
-            if (_followers.Count == 0)
+            // Followers get what the ring keeps: a long line once it is complete, truncated.
+            var kept = ring.Add(sequence, chunk, linesPerSource, bytesPerSource);
+            if (_followers.Count == 0 || kept.IsEmpty)
                 return;
-            var entry = new LogEntry(sequence, chunk.Source, chunk.Stream, chunk.Time, chunk.Lines.ToArray());
+            var entry = new LogEntry(sequence, chunk.Source, chunk.Stream, chunk.Time, kept.ToArray());
             foreach (var follower in _followers)
                 follower.Offer(entry);
         }

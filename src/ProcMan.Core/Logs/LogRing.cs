@@ -9,30 +9,55 @@ namespace ProcMan.Logs;
 /// a flood costs neither a copy nor the garbage collector anything; they are copied out only
 /// when someone asks for them.
 /// </summary>
-internal sealed class LogRing(OutputSource source)
+/// <remarks>
+/// A line longer than <see cref="MaxLineLength"/> is kept truncated, its end replaced by a
+/// marker saying how much is missing (<see cref="TruncationMarker"/>), in an array of its own:
+/// the ring is for a look at what a process said, and a 20 MB line must not pin 20 MB (or the
+/// pooled buffer it came in) for as long as it is among the last lines.
+/// </remarks>
+internal sealed class LogRing(OutputSource source, int maxLineLength = LogRing.DefaultMaxLineLength)
 {
+    /// <summary>64 KiB: a long JSON document or stack trace whole, and still 16 such lines in the default ring.</summary>
+    public const int DefaultMaxLineLength = 64 * 1024;
+
     private readonly Queue<Kept> _chunks = new();
     private int _lines;
     private long _bytes;
 
+    // The line whose pieces are coming in: its first bytes, and how many more there were.
+    private byte[]? _open;
+    private int _openLength;
+    private long _openDropped;
+    private DateTimeOffset _openTime;
+
     public OutputSource Source { get; } = source;
 
-    /// <summary>Keeps <paramref name="chunk"/>, taking its buffer over, and lets the oldest chunks go.</summary>
-    public void Add(long sequence, in OutputChunk chunk, int maxLines, long maxBytes)
+    public int MaxLineLength { get; } = maxLineLength > 0 ? maxLineLength : throw new ArgumentOutOfRangeException(nameof(maxLineLength));
+
+    /// <summary>
+    /// Keeps <paramref name="chunk"/>, taking its buffer over, and lets the oldest chunks go.
+    /// Returns the lines kept from it (none for a piece of a line not yet complete), valid until
+    /// the next call.
+    /// </summary>
+    public ReadOnlySpan<byte> Add(long sequence, in OutputChunk chunk, int maxLines, long maxBytes)
     {
-        var kept = new Kept(sequence, chunk.Stream, chunk.Time, chunk.Buffer, chunk.Length, chunk.LineCount);
-        _chunks.Enqueue(kept);
-        _lines += kept.LineCount;
-        _bytes += kept.Length;
+        var kept = chunk.Part == LinePart.Whole ? KeepLines(sequence, chunk) : KeepPiece(sequence, chunk);
+        if (kept is not { } newest)
+            return default;
+        _chunks.Enqueue(newest);
+        _lines += newest.LineCount;
+        _bytes += newest.Buffer.Length;
         // Keep whole chunks while the ones after the oldest still hold enough lines, and drop
-        // the oldest while the ring is over its size (the newest chunk always stays).
+        // the oldest while the ring is over its size (the newest chunk always stays). Buffers
+        // count whole, not just the lines in them: that is the memory they hold.
         while (_chunks.Count > 1 && (_lines - _chunks.Peek().LineCount >= maxLines || _bytes > maxBytes))
         {
             var oldest = _chunks.Dequeue();
             _lines -= oldest.LineCount;
-            _bytes -= oldest.Length;
-            ArrayPool<byte>.Shared.Return(oldest.Buffer);
+            _bytes -= oldest.Buffer.Length;
+            oldest.Return();
         }
+        return newest.Buffer.AsSpan(0, newest.Length);
     }
 
     /// <summary>Copies of the last <paramref name="count"/> lines, oldest first.</summary>
@@ -59,5 +84,79 @@ internal sealed class LogRing(OutputSource source)
         return result;
     }
 
-    private readonly record struct Kept(long Sequence, OutputStream Stream, DateTimeOffset Time, byte[] Buffer, int Length, int LineCount);
+    private Kept KeepLines(long sequence, in OutputChunk chunk)
+    {
+        // No line can be over the limit in a chunk this short, and a flood's chunks are: kept as they are.
+        if (chunk.Length <= MaxLineLength + 1 || !HasLineOverLimit(chunk.Lines))
+            return new Kept(sequence, chunk.Stream, chunk.Time, chunk.Buffer, chunk.Length, chunk.LineCount, chunk.Pooled);
+        var truncated = new ArrayBufferWriter<byte>(MaxLineLength);
+        var lines = chunk.Lines;
+        while (!lines.IsEmpty)
+        {
+            var length = lines.IndexOf((byte)'\n');
+            var line = lines[..length];
+            var cut = Utf8Boundary.Cut(line, MaxLineLength);
+            truncated.Write(line[..cut]);
+            if (cut < line.Length)
+                truncated.Write(TruncationMarker.For(line.Length - cut));
+            truncated.Write("\n"u8);
+            lines = lines[(length + 1)..];
+        }
+        chunk.Release();
+        var buffer = truncated.WrittenSpan.ToArray();
+        return new Kept(sequence, chunk.Stream, chunk.Time, buffer, buffer.Length, chunk.LineCount, Pooled: false);
+    }
+
+    private bool HasLineOverLimit(ReadOnlySpan<byte> lines)
+    {
+        while (!lines.IsEmpty)
+        {
+            var length = lines.IndexOf((byte)'\n');
+            if (length > MaxLineLength)
+                return true;
+            lines = lines[(length + 1)..];
+        }
+        return false;
+    }
+
+    /// <summary>Takes a piece of a long line: its first bytes are kept, the rest only counted, until its last piece.</summary>
+    private Kept? KeepPiece(long sequence, in OutputChunk chunk)
+    {
+        if (chunk.Part == LinePart.First || _open is null)
+        {
+            _open = new byte[MaxLineLength];
+            _openLength = 0;
+            _openDropped = 0;
+            _openTime = chunk.Time;
+        }
+        var bytes = chunk.Part == LinePart.Last ? chunk.Lines[..^1] : chunk.Lines;
+        if (_openDropped == 0)
+        {
+            var cut = Utf8Boundary.Cut(bytes, MaxLineLength - _openLength);
+            bytes[..cut].CopyTo(_open.AsSpan(_openLength));
+            _openLength += cut;
+            bytes = bytes[cut..];
+        }
+        _openDropped += bytes.Length;
+        chunk.Release();
+        if (chunk.Part != LinePart.Last)
+            return null;
+
+        var marker = _openDropped > 0 ? TruncationMarker.For(_openDropped) : [];
+        var line = new byte[_openLength + marker.Length + 1];
+        _open.AsSpan(0, _openLength).CopyTo(line);
+        marker.CopyTo(line.AsSpan(_openLength));
+        line[^1] = (byte)'\n';
+        _open = null;
+        return new Kept(sequence, chunk.Stream, _openTime, line, line.Length, LineCount: 1, Pooled: false);
+    }
+
+    private readonly record struct Kept(long Sequence, OutputStream Stream, DateTimeOffset Time, byte[] Buffer, int Length, int LineCount, bool Pooled)
+    {
+        public void Return()
+        {
+            if (Pooled)
+                ArrayPool<byte>.Shared.Return(Buffer);
+        }
+    }
 }

@@ -26,6 +26,13 @@ public sealed class ByteBudget(long limit)
         }
     }
 
+    /// <summary>Takes room at once, over the limit if need be: for a writer that must never wait.</summary>
+    public void Take(long bytes)
+    {
+        lock (_gate)
+            _inFlight += bytes;
+    }
+
     public void Release(long bytes)
     {
         lock (_gate)

@@ -13,7 +13,8 @@ namespace ProcMan.Output;
 /// A flood is mostly plain ASCII lines: for those, the part before the line (time, process,
 /// stream: the same for a whole chunk) is built once per chunk and the line is copied as is,
 /// since no byte of it needs escaping. Every other line goes through <see cref="JsonLineWriter"/>;
-/// the bytes are the same either way.
+/// the bytes are the same either way. A long line's pieces are an object each, all but the last
+/// with <c>"continues": true</c>: cut between characters, each is valid text if the line is.
 /// </remarks>
 public sealed class JsonLineFormat : ILineFormat
 {
@@ -24,6 +25,12 @@ public sealed class JsonLineFormat : ILineFormat
         if (chunk.Details is SummaryDetails summary)
         {
             JsonLineWriter.WriteSummary(output, chunk.Time, summary.Rows);
+            return;
+        }
+        if (chunk.Part != LinePart.Whole)
+        {
+            var piece = chunk.EndsLine ? chunk.Lines[..^1] : chunk.Lines;
+            JsonLineWriter.Write(output, chunk.Source.Name, chunk.Stream, chunk.Time, piece, details: null, continues: !chunk.EndsLine);
             return;
         }
         var events = chunk.Details as EventDetails;

@@ -31,8 +31,11 @@ public static class JsonLineWriter
     public static void Write(IBufferWriter<byte> destination, string process, OutputStream stream, DateTimeOffset time, ReadOnlySpan<byte> line) =>
         Write(destination, process, stream, time, line, details: null);
 
-    /// <summary>As above, with a ProcMan event's fields after the line, if any.</summary>
-    public static void Write(IBufferWriter<byte> destination, string process, OutputStream stream, DateTimeOffset time, ReadOnlySpan<byte> line, EventDetails? details)
+    /// <summary>
+    /// As above, with a ProcMan event's fields after the line, if any; <paramref name="continues"/>
+    /// for a piece of a long line that more pieces follow (<c>"continues": true</c>).
+    /// </summary>
+    public static void Write(IBufferWriter<byte> destination, string process, OutputStream stream, DateTimeOffset time, ReadOnlySpan<byte> line, EventDetails? details, bool continues = false)
     {
         var json = WriterFor(destination);
         {
@@ -47,6 +50,8 @@ public static class JsonLineWriter
                 json.WriteString("line", Encoding.UTF8.GetString(line));
                 json.WriteBase64String("line_base64", line);
             }
+            if (continues)
+                json.WriteBoolean("continues", true);
             if (details is not null)
             {
                 json.WriteString("level", details.Level);

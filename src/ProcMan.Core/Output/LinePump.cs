@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using ProcMan.Processes;
 using ProcMan.Threading;
 
@@ -10,9 +11,12 @@ namespace ProcMan.Output;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A line longer than <see cref="MaxLineLength"/> bytes is written as several lines of exactly
-/// that many bytes (the last one shorter), so memory stays bounded and no byte is lost. A final
-/// piece without a newline is written as a line of its own when the stream ends.
+/// A line is held until its end up to <see cref="MaxLineLength"/> bytes; a longer one goes on
+/// in pieces of that length (<see cref="LinePart"/>, cut between UTF-8 characters) as it is
+/// read, so a pump holds at most about twice that, whatever the line, and no byte is lost or
+/// added. The channel keeps a line's pieces together. A final piece without a newline is ended
+/// with one when the stream ends. Buffers beyond a flood's size are not pooled, so memory goes
+/// back once a burst of long lines is over.
 /// </para>
 /// <para>
 /// Each pump runs on a thread of its own, blocked in <c>read(2)</c> while the child is quiet and
@@ -28,14 +32,14 @@ public sealed class LinePump(
     int maxLineLength = LinePump.DefaultMaxLineLength,
     IReadOnlyList<ILineObserver>? observers = null)
 {
-    /// <summary>16 MiB: enough for any real log line, JSON documents included.</summary>
-    public const int DefaultMaxLineLength = 16 * 1024 * 1024;
+    /// <summary>1 MiB: any real log line whole, JSON documents included; longer ones stream through.</summary>
+    public const int DefaultMaxLineLength = 1024 * 1024;
 
     /// <summary>The buffer a pump starts with: a quiet child costs little.</summary>
     private const int InitialBufferSize = 4 * 1024;
 
-    /// <summary>What the buffer grows to while reads fill it: a whole pipe's worth, for a flood.</summary>
-    private const int FloodBufferSize = 64 * 1024;
+    /// <summary>What the buffer grows to while reads fill it: a whole pipe's worth, for a flood. Larger ones are for long lines only.</summary>
+    private const int FloodBufferSize = OutputChunk.LargestPooled;
 
     /// <summary>
     /// A read this large means the child writes in bulk (a stdio buffer is 4 KiB), not line by line.
@@ -53,6 +57,13 @@ public sealed class LinePump(
     private volatile bool _waitingForInput;
     private bool? _canRunAhead;
     private CancellationToken _abandon;
+    // _buffer[_start.._end] has been read but not written: the beginning of a line (or the rest
+    // of one whose pieces have gone out already, if _inLongLine). Flood-sized buffers come from
+    // the pool, as a chunk may take one over; larger ones (for long lines) do not.
+    private byte[] _buffer = [];
+    private int _start;
+    private int _end;
+    private bool _inLongLine;
 
     public int MaxLineLength { get; } = maxLineLength > 0 ? maxLineLength : throw new ArgumentOutOfRangeException(nameof(maxLineLength));
 
@@ -76,76 +87,99 @@ public sealed class LinePump(
 
     private void Pump(Stream input)
     {
-        // buffer[start..end] has been read but not written: the beginning of a line. Buffers
-        // come from the pool, as a chunk may take this one over.
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
-        int start = 0, end = 0;
+        _buffer = Rent(InitialBufferSize);
+        _start = _end = 0;
         try
         {
             while (true)
             {
-                if (buffer.Length - end < buffer.Length / 4)
-                    MakeRoom(ref buffer, ref start, ref end);
+                if (_buffer.Length - _end < _buffer.Length / 4)
+                    MakeRoom();
                 _waitingForInput = true;
-                var read = input.Read(buffer, end, buffer.Length - end);
+                var read = input.Read(_buffer, _end, _buffer.Length - _end);
                 _waitingForInput = false;
                 if (_abandon.IsCancellationRequested)
                     return;
                 if (read == 0)
                 {
-                    if (end > start)
-                        Write(buffer.AsSpan(start, end - start), addNewline: true);
+                    if (_inLongLine)
+                        WritePiece(_buffer.AsSpan(_start, _end - _start), LinePart.Last, addNewline: true);
+                    else if (_end > _start)
+                        Write(_buffer.AsSpan(_start, _end - _start), addNewline: true);
                     return;
                 }
-
-                // What was there before holds no newline, so only the new bytes are searched.
-                var lastNewline = buffer.AsSpan(end, read).LastIndexOf((byte)'\n');
-                end += read;
-                // The read filled the buffer, so more is waiting: read more at once next time.
-                var filled = end == buffer.Length;
-                var wanted = filled && buffer.Length < FloodBufferSize ? buffer.Length * 2 : buffer.Length;
-                if (lastNewline >= 0)
-                {
-                    var endOfLines = end - read + lastNewline + 1;
-                    if (start == 0 && endOfLines >= buffer.Length / 2 && buffer.Length <= FloodBufferSize && endOfLines <= MaxLineLength)
-                    {
-                        // Mostly lines (a flood): the chunk takes the buffer over, which saves
-                        // copying it; the unfinished line moves to a fresh one.
-                        var lines = buffer;
-                        buffer = ArrayPool<byte>.Shared.Rent(wanted);
-                        lines.AsSpan(endOfLines, end - endOfLines).CopyTo(buffer);
-                        end -= endOfLines;
-                        Send(new OutputChunk(source, stream, lines, endOfLines, DateTimeOffset.UtcNow));
-                    }
-                    else
-                    {
-                        WriteLines(buffer.AsSpan(start, endOfLines - start));
-                        start = endOfLines;
-                    }
-                }
-                while (end - start > MaxLineLength)
-                {
-                    Write(buffer.AsSpan(start, MaxLineLength), addNewline: true);
-                    start += MaxLineLength;
-                }
-                if (start == end)
-                {
-                    start = end = 0;
-                    // After a huge line, give its memory back.
-                    if (buffer.Length > FloodBufferSize)
-                        Resize(ref buffer, FloodBufferSize, ref start, ref end);
-                }
-                if (buffer.Length < wanted)
-                    Resize(ref buffer, wanted, ref start, ref end);
-                else if (!filled && read >= BulkRead && CanLetChildRunAhead(input))
-                    Thread.Sleep(1);
+                Take(read, input);
             }
         }
         finally
         {
             _waitingForInput = true;
-            ArrayPool<byte>.Shared.Return(buffer);
+            Return(_buffer);
         }
+    }
+
+    /// <summary>
+    /// Writes what a read completed. A method of its own, not inlined: the spans it makes into a
+    /// buffer it may let go of end with it, instead of lingering in the loop's frame (where the
+    /// garbage collector sees them) while the next read waits, maybe for good.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Take(int read, Stream input)
+    {
+        // What was there before holds no newline, so only the new bytes are searched.
+        var lastNewline = _buffer.AsSpan(_end, read).LastIndexOf((byte)'\n');
+        _end += read;
+        // The read filled the buffer, so more is waiting: read more at once next time.
+        var filled = _end == _buffer.Length;
+        var wanted = filled && _buffer.Length < FloodBufferSize ? _buffer.Length * 2 : _buffer.Length;
+        if (lastNewline >= 0)
+        {
+            var endOfLines = _end - read + lastNewline + 1;
+            if (_inLongLine)
+            {
+                // The long line ends in what was just read: its last piece goes first.
+                var endOfLine = _end - read + _buffer.AsSpan(_end - read, read).IndexOf((byte)'\n') + 1;
+                WritePiece(_buffer.AsSpan(_start, endOfLine - _start), LinePart.Last, addNewline: false);
+                _start = endOfLine;
+            }
+            if (_start == 0 && endOfLines >= _buffer.Length / 2 && _buffer.Length <= FloodBufferSize)
+            {
+                // Mostly lines (a flood): the chunk takes the buffer over, which saves
+                // copying it; the unfinished line moves to a fresh one.
+                var lines = _buffer;
+                _buffer = Rent(wanted);
+                lines.AsSpan(endOfLines, _end - endOfLines).CopyTo(_buffer);
+                _end -= endOfLines;
+                Send(new OutputChunk(source, stream, lines, endOfLines, DateTimeOffset.UtcNow));
+            }
+            else if (endOfLines > _start)
+            {
+                Write(_buffer.AsSpan(_start, endOfLines - _start), addNewline: false);
+                _start = endOfLines;
+            }
+        }
+        // The unfinished line is too long to hold: on with it, in pieces.
+        while (_end - _start > MaxLineLength)
+        {
+            var piece = Utf8Boundary.Cut(_buffer.AsSpan(_start, _end - _start), MaxLineLength);
+            WritePiece(_buffer.AsSpan(_start, piece), _inLongLine ? LinePart.Middle : LinePart.First, addNewline: false);
+            _start += piece;
+        }
+        if (_start == _end)
+        {
+            _start = _end = 0;
+            if (_buffer.Length > FloodBufferSize)
+            {
+                // After a long line, give its memory back.
+                Resize(FloodBufferSize);
+                wanted = FloodBufferSize;
+                MemoryTrim.AfterBurst();
+            }
+        }
+        if (_buffer.Length < wanted)
+            Resize(wanted);
+        else if (!filled && read >= BulkRead && CanLetChildRunAhead(input))
+            Thread.Sleep(1);
     }
 
     /// <summary>
@@ -158,49 +192,43 @@ public sealed class LinePump(
         _canRunAhead ??= input is IGrowablePipe pipe && pipe.TryGrow(RunAheadPipeSize);
 
     /// <summary>Moves the unfinished line to the front, and grows the buffer if it still lacks room.</summary>
-    private static void MakeRoom(ref byte[] buffer, ref int start, ref int end)
+    private void MakeRoom()
     {
-        if (start > 0)
+        if (_start > 0)
         {
-            buffer.AsSpan(start, end - start).CopyTo(buffer);
-            end -= start;
-            start = 0;
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _end -= _start;
+            _start = 0;
         }
-        if (buffer.Length - end < buffer.Length / 4)
-            Resize(ref buffer, buffer.Length * 2, ref start, ref end);
+        if (_buffer.Length - _end < _buffer.Length / 4)
+            Resize(_buffer.Length * 2);
     }
 
-    /// <summary>Swaps the buffer for one of <paramref name="size"/> bytes from the pool, keeping the unfinished line, at the front.</summary>
-    private static void Resize(ref byte[] buffer, int size, ref int start, ref int end)
+    /// <summary>Swaps the buffer for one of <paramref name="size"/> bytes, keeping the unfinished line, at the front.</summary>
+    private void Resize(int size)
     {
-        var resized = ArrayPool<byte>.Shared.Rent(size);
-        buffer.AsSpan(start, end - start).CopyTo(resized);
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = resized;
-        end -= start;
-        start = 0;
+        var resized = Rent(size);
+        _buffer.AsSpan(_start, _end - _start).CopyTo(resized);
+        Return(_buffer);
+        _buffer = resized;
+        _end -= _start;
+        _start = 0;
     }
 
-    private void WriteLines(ReadOnlySpan<byte> lines)
+    private static byte[] Rent(int size) =>
+        size <= FloodBufferSize ? ArrayPool<byte>.Shared.Rent(size) : GC.AllocateUninitializedArray<byte>(size);
+
+    private static void Return(byte[] buffer)
     {
-        if (lines.Length <= MaxLineLength)
-        {
-            // The common case: no line in here can be too long.
-            Write(lines, addNewline: false);
-            return;
-        }
-        while (!lines.IsEmpty)
-        {
-            var length = lines.IndexOf((byte)'\n');
-            var line = lines[..length];
-            while (line.Length > MaxLineLength)
-            {
-                Write(line[..MaxLineLength], addNewline: true);
-                line = line[MaxLineLength..];
-            }
-            Write(line, addNewline: true);
-            lines = lines[(length + 1)..];
-        }
+        if (buffer.Length <= FloodBufferSize)
+            ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private void WritePiece(ReadOnlySpan<byte> bytes, LinePart part, bool addNewline)
+    {
+        _inLongLine = part != LinePart.Last;
+        if (!_abandon.IsCancellationRequested)
+            Send(OutputChunk.Copy(source, stream, bytes, addNewline) with { Part = part });
     }
 
     private void Write(ReadOnlySpan<byte> bytes, bool addNewline)

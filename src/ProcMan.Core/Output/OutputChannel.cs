@@ -9,8 +9,24 @@ namespace ProcMan.Output;
 /// once, whatever the budget, so each one lands exactly where it was logged: "sending SIGTERM"
 /// before the child's answer to it, even while a flood fills the budget.
 /// </summary>
+/// <remarks>
+/// A line too long for its pump comes in pieces (<see cref="LinePart"/>), and the channel keeps
+/// them together: from a line's first piece to its last, the other streams' chunks wait (with no
+/// room taken from the budget, which the line may need) and ProcMan's events are held, to follow
+/// the line. So the console and the log files get the line whole, with one prefix. A child that
+/// stops in the middle of a long line must not hold everyone else up, though: once others have
+/// waited <see cref="StalledLine"/> while the line made no progress, or <see cref="LongestTurn"/>
+/// in all, and the line is not merely waiting for the console, the line is ended there (with a
+/// newline the child did not write) and its rest comes as a line of its own.
+/// </remarks>
 public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBudget)
 {
+    /// <summary>How long a long line may make no progress while others wait for it.</summary>
+    public static readonly TimeSpan StalledLine = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long others wait for one long line at most, unless the console is what holds it up.</summary>
+    public static readonly TimeSpan LongestTurn = TimeSpan.FromSeconds(2);
+
     /// <summary>64 MiB: room for a few huge lines at once, and a ceiling on memory whatever the children write.</summary>
     public const long DefaultByteBudget = 64L * 1024 * 1024;
 
@@ -33,6 +49,19 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     private volatile Action<bool>? _written;
     private volatile bool _complete;
 
+    // Whose long line is going through (null: nobody's), and what waits for its end. Every
+    // budgeted write takes this lock, so no chunk can slip in between two pieces.
+    private readonly object _gate = new();
+    private (OutputSource Source, OutputStream Stream)? _longLine;
+    private TaskCompletionSource? _lineEnded;
+    private readonly List<OutputChunk> _heldEvents = [];
+    // Streams whose long line was ended for them: their next piece begins a line.
+    private readonly List<(OutputSource Source, OutputStream Stream)> _cut = [];
+    private long _lineProgressed;
+    private long _waitingSince;
+    private int _piecesWaitingForRoom;
+    private Timer? _stallCheck;
+
     public ChannelReader<OutputChunk> Reader => _channel.Reader;
 
     /// <summary>
@@ -52,7 +81,7 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     /// </summary>
     public void Listen(Action<bool> written) => _written = written;
 
-    /// <summary>For the pumps: waits for room in the budget.</summary>
+    /// <summary>For the pumps: waits for room in the budget, and for another stream's long line to end.</summary>
     public ValueTask WriteAsync(OutputChunk chunk)
     {
         if (!IsBudgeted(chunk))
@@ -62,26 +91,159 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
         }
         var room = _budget.AcquireAsync(CostOf(chunk));
         if (!room.IsCompletedSuccessfully)
+        {
+            if (chunk.Part is LinePart.Middle or LinePart.Last)
+                Interlocked.Increment(ref _piecesWaitingForRoom);
             return AddOnceThereIsRoomAsync(room, chunk);
-        Add(chunk, writerMayWrite: true);
+        }
+        if (!TryAddInTurn(chunk, out var lineEnded))
+            return AddOnceItIsItsTurnAsync(lineEnded, chunk);
+        _written?.Invoke(true);
         return ValueTask.CompletedTask;
     }
 
     /// <summary>For ProcMan's own events: never waits; false only once the channel is complete.</summary>
     public bool TryWrite(OutputChunk chunk)
     {
-        if (IsBudgeted(chunk) || !_channel.Writer.TryWrite(chunk))
+        if (IsBudgeted(chunk))
             return false;
+        lock (_gate)
+        {
+            if (_longLine is not null && !_complete)
+            {
+                _heldEvents.Add(chunk);
+                return true;
+            }
+            if (!_channel.Writer.TryWrite(chunk))
+                return false;
+        }
         _written?.Invoke(false);
         return true;
     }
 
     private async ValueTask AddOnceThereIsRoomAsync(ValueTask room, OutputChunk chunk)
     {
-        await room.ConfigureAwait(false);
+        try
+        {
+            await room.ConfigureAwait(false);
+        }
+        finally
+        {
+            if (chunk.Part is LinePart.Middle or LinePart.Last)
+                Interlocked.Decrement(ref _piecesWaitingForRoom);
+        }
+        if (!TryAddInTurn(chunk, out var lineEnded))
+        {
+            await AddOnceItIsItsTurnAsync(lineEnded, chunk).ConfigureAwait(false);
+            return;
+        }
         // This runs on whichever thread freed the room, which must not end up writing to the
         // console: the drain's own thread writes this one.
-        Add(chunk, writerMayWrite: false);
+        _written?.Invoke(false);
+    }
+
+    /// <summary>Waits for the long line in the way to end (holding no room meanwhile), then for room again.</summary>
+    private async ValueTask AddOnceItIsItsTurnAsync(Task lineEnded, OutputChunk chunk)
+    {
+        while (true)
+        {
+            await lineEnded.ConfigureAwait(false);
+            await _budget.AcquireAsync(CostOf(chunk)).ConfigureAwait(false);
+            if (TryAddInTurn(chunk, out lineEnded))
+                break;
+        }
+        _written?.Invoke(false);
+    }
+
+    /// <summary>
+    /// Adds a chunk that has its room, unless another stream's long line is going through:
+    /// then gives the room back and returns, in <paramref name="lineEnded"/>, when to try again.
+    /// </summary>
+    private bool TryAddInTurn(OutputChunk chunk, out Task lineEnded)
+    {
+        lineEnded = Task.CompletedTask;
+        var stream = (chunk.Source, chunk.Stream);
+        lock (_gate)
+        {
+            if (_longLine is { } longLine && longLine != stream)
+            {
+                _budget.Release(CostOf(chunk));
+                if (_lineEnded is null)
+                {
+                    _lineEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _waitingSince = Environment.TickCount64;
+                    CheckForStallIn(StalledLine);
+                }
+                lineEnded = _lineEnded.Task;
+                return false;
+            }
+            if (chunk.Part != LinePart.Whole && _cut.Remove(stream))
+            {
+                // The line was ended for it: what comes now begins one.
+                chunk = chunk with { Part = chunk.Part == LinePart.Last ? LinePart.Whole : LinePart.First };
+            }
+            if (!_channel.Writer.TryWrite(chunk))
+                throw new ChannelClosedException();
+            if (chunk.Part is LinePart.First or LinePart.Middle)
+            {
+                _longLine = stream;
+                _lineProgressed = Environment.TickCount64;
+            }
+            else if (chunk.Part == LinePart.Last)
+            {
+                EndLongLine();
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The long line is over: what it held up goes on. Under the lock.</summary>
+    private void EndLongLine()
+    {
+        _longLine = null;
+        foreach (var held in _heldEvents)
+            _channel.Writer.TryWrite(held);
+        _heldEvents.Clear();
+        _lineEnded?.TrySetResult();
+        _lineEnded = null;
+    }
+
+    private void CheckForStallIn(TimeSpan delay)
+    {
+        _stallCheck ??= new Timer(_ => CheckForStall());
+        _stallCheck.Change(delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void CheckForStall()
+    {
+        lock (_gate)
+        {
+            if (_longLine is not { } longLine || _lineEnded is null || _complete)
+                return;
+            var now = Environment.TickCount64;
+            var stalledFor = now - _lineProgressed;
+            var waitedFor = now - _waitingSince;
+            var consoleBound = Volatile.Read(ref _piecesWaitingForRoom) > 0;
+            if (consoleBound || (stalledFor < StalledLine.TotalMilliseconds && waitedFor < LongestTurn.TotalMilliseconds))
+            {
+                var next = consoleBound ? StalledLine.TotalMilliseconds : Math.Min(StalledLine.TotalMilliseconds - stalledFor, LongestTurn.TotalMilliseconds - waitedFor);
+                CheckForStallIn(TimeSpan.FromMilliseconds(Math.Max(next, 1)));
+                return;
+            }
+            _cut.Add(longLine);
+            EndLineFor(longLine);
+        }
+        _written?.Invoke(false);
+    }
+
+    /// <summary>Ends a long line with a newline its child did not write. Under the lock.</summary>
+    private void EndLineFor((OutputSource Source, OutputStream Stream) longLine)
+    {
+        var newline = OutputChunk.Copy(longLine.Source, longLine.Stream, "\n"u8, addNewline: false) with { Part = LinePart.Last };
+        // Its room is taken whatever the budget: nothing may wait here, and it is one byte.
+        _budget.Take(CostOf(newline));
+        _channel.Writer.TryWrite(newline);
+        EndLongLine();
     }
 
     private void Add(OutputChunk chunk, bool writerMayWrite)
@@ -108,8 +270,15 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     /// <summary>No more chunks: every writer has finished.</summary>
     public void Complete()
     {
-        _channel.Writer.TryComplete();
-        _complete = true;
+        lock (_gate)
+        {
+            // A pump given up on in the middle of a long line: the line ends, and what it held up follows.
+            if (_longLine is { } longLine)
+                EndLineFor(longLine);
+            _stallCheck?.Dispose();
+            _channel.Writer.TryComplete();
+            _complete = true;
+        }
         _written?.Invoke(false);
     }
 

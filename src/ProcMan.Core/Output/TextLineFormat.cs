@@ -1,13 +1,17 @@
 namespace ProcMan.Output;
 
-/// <summary>Each line as <c>[time ]name | line</c> (or bare with <c>--raw</c>): the console's format, and the log files'.</summary>
+/// <summary>
+/// Each line as <c>[time ]name | line</c> (or bare with <c>--raw</c>): the console's format, and
+/// the log files'. A long line's pieces follow each other, so only its first gets the prefix.
+/// </summary>
 public sealed class TextLineFormat(LinePrefixer prefixer) : ILineFormat
 {
     private const int MaxTimestampLength = 64;
 
     public void Write(in OutputChunk chunk, BufferedOutput output)
     {
-        if (prefixer.IsVerbatim)
+        // A long line's later pieces continue the line already begun.
+        if (prefixer.IsVerbatim || !chunk.StartsLine)
         {
             output.Append(chunk.Lines);
             return;
@@ -18,7 +22,8 @@ public sealed class TextLineFormat(LinePrefixer prefixer) : ILineFormat
         var lines = chunk.Lines;
         while (!lines.IsEmpty)
         {
-            var length = lines.IndexOf((byte)'\n') + 1;
+            // A first piece has no newline: all of it.
+            var length = lines.IndexOf((byte)'\n') + 1 is > 0 and var found ? found : lines.Length;
             output.Append(timestamp);
             output.Append(prefix);
             output.Append(lines[..length]);

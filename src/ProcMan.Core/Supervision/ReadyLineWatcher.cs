@@ -11,7 +11,8 @@ internal sealed class ReadyLineWatcher(string text, Action onSeen) : ILineObserv
 
     public Action? OnLines(in OutputChunk chunk)
     {
-        // Lines are whole, so a match can never straddle two calls.
+        // Lines are whole (up to a pump's limit, 1 MiB), so a match can straddle two calls only
+        // in a longer line, which comes in pieces: not worth holding bytes back for.
         var first = Volatile.Read(ref _seen) == 0 && chunk.Lines.IndexOf(_text) >= 0 && Interlocked.Exchange(ref _seen, 1) == 0;
         // Called back once the line is in the channel, so "is ready" is printed after it.
         return first ? onSeen : null;

@@ -25,10 +25,12 @@ public sealed class ProcManRun : IAsyncDisposable
     private int _lineStart;
 
     private TaskCompletionSource _stdoutResumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Action<ReadOnlyMemory<byte>>? _stdoutReader;
 
-    private ProcManRun(Process process, bool captureStdout, bool pauseStdout)
+    private ProcManRun(Process process, bool captureStdout, bool pauseStdout, Action<ReadOnlyMemory<byte>>? stdoutReader = null)
     {
         _process = process;
+        _stdoutReader = stdoutReader;
         if (!pauseStdout)
             _stdoutResumed.SetResult();
         _readingStdout = captureStdout ? Task.Run(ReadStdoutAsync) : Task.CompletedTask;
@@ -38,6 +40,13 @@ public sealed class ProcManRun : IAsyncDisposable
     /// <summary>Starts <c>procman ARGS</c> in <paramref name="workingDirectory"/>.</summary>
     public static ProcManRun Start(string workingDirectory, params string[] arguments) =>
         Start(workingDirectory, arguments, environment: null);
+
+    /// <summary>
+    /// Starts <c>procman ARGS</c> with its stdout handed to <paramref name="stdoutReader"/> as it
+    /// comes, not kept: for output too large to hold (<see cref="Lines"/> stays empty).
+    /// </summary>
+    public static ProcManRun Start(string workingDirectory, IEnumerable<string> arguments, Action<ReadOnlyMemory<byte>> stdoutReader) =>
+        new(Process.Start(StartInfo(ExecutablePath, workingDirectory, arguments, environment: null, captureStdout: true))!, captureStdout: true, pauseStdout: false, stdoutReader);
 
     /// <param name="pauseStdout">Leave stdout unread until <see cref="ResumeStdout"/>: a stalled console.</param>
     public static ProcManRun Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, bool captureStdout = true, bool pauseStdout = false) =>
@@ -50,7 +59,10 @@ public sealed class ProcManRun : IAsyncDisposable
     public static ProcManRun StartAfter(string setup, string workingDirectory, params string[] arguments) =>
         Start("/bin/sh", workingDirectory, ["-c", $"{setup} && exec \"$0\" \"$@\"", ExecutablePath, .. arguments], environment: null, captureStdout: true, pauseStdout: false);
 
-    private static ProcManRun Start(string executable, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, bool captureStdout, bool pauseStdout)
+    private static ProcManRun Start(string executable, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, bool captureStdout, bool pauseStdout) =>
+        new(Process.Start(StartInfo(executable, workingDirectory, arguments, environment, captureStdout))!, captureStdout, pauseStdout);
+
+    private static ProcessStartInfo StartInfo(string executable, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, bool captureStdout)
     {
         var startInfo = new ProcessStartInfo(executable)
         {
@@ -68,7 +80,7 @@ public sealed class ProcManRun : IAsyncDisposable
         startInfo.Environment.Remove("GITHUB_ACTIONS");
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
             startInfo.Environment[key] = value;
-        return new ProcManRun(Process.Start(startInfo)!, captureStdout, pauseStdout);
+        return startInfo;
     }
 
     /// <summary>Stops reading stdout (after the read in progress), like a reader that fell behind.</summary>
@@ -223,7 +235,10 @@ public sealed class ProcManRun : IAsyncDisposable
                 var read = await stream.ReadAsync(buffer);
                 if (read == 0)
                     break;
-                Append(buffer.AsSpan(0, read));
+                if (_stdoutReader is { } reader)
+                    reader(buffer.AsMemory(0, read));
+                else
+                    Append(buffer.AsSpan(0, read));
             }
         }
         catch (Exception exception) when (exception is ObjectDisposedException or IOException)
