@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ProcMan.Processes;
+using ProcMan.Processes.Linux;
 using ProcMan.Supervision;
 
 namespace ProcMan.Hosting;
@@ -15,6 +16,7 @@ public sealed class TerminationSignals : IDisposable
 
     public TerminationSignals(Action<StopRequest> onSignal)
     {
+        InheritedSignals.Unignore(UnixSignal.Interrupt, UnixSignal.Quit);
         _registrations =
         [
             Register(PosixSignal.SIGINT, UnixSignal.Interrupt),

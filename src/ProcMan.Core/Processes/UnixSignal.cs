@@ -11,6 +11,7 @@ public readonly record struct UnixSignal(int Number)
     public static readonly UnixSignal Kill = new(9);
     public static readonly UnixSignal Pipe = new(13);
     public static readonly UnixSignal Terminate = new(15);
+    public static readonly UnixSignal Child = new(17);
 
     private static readonly string[] Names =
     [

@@ -32,6 +32,22 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task I_can_stop_with_SIGINT_a_procman_a_script_started_in_the_background()
+    {
+        // What `procman up &` in a non-interactive shell inherits: SIGINT and SIGQUIT ignored.
+        var pidFile = _directory.Combine("server.pid");
+        _directory.Write("procfile.yml", Procfile.Yaml(("server", $"echo $$ > {pidFile}; echo up; exec sleep 300")));
+        await using var procman = ProcManRun.StartAfter("trap '' INT QUIT", _directory.Path, "up");
+        await procman.WaitForLineAsync(line => line == "server  | up");
+
+        procman.Signal(UnixSignal.Interrupt);
+
+        (await procman.WaitForExitAsync(TimeSpan.FromSeconds(20))).Should().Be(130);
+        procman.Lines.Should().Contain("procman | stopping all processes: received SIGINT");
+        ProcessTable.IsRunning(int.Parse(File.ReadAllText(pidFile))).Should().BeFalse();
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task I_get_the_code_of_the_process_that_ended_first_even_if_its_background_job_holds_its_output()
     {
         // second ends 1 s after first has exited (not after a fixed sleep from its own start,

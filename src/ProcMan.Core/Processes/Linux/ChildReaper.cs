@@ -62,7 +62,9 @@ internal static class ChildReaper
             {
                 // Process-wide, once, before the first child.
                 _prepared = true;
-                LibC.KeepChildExitStatuses();
+                // Started with SIGCHLD ignored, ProcMan would have its children reaped by the
+                // kernel and no exit status to read; the default ignores the signal too, but keeps them.
+                LibC.RestoreDefaultIfIgnored(UnixSignal.Child.Number);
                 if (Environment.ProcessId == 1)
                     StartScanning();
             }

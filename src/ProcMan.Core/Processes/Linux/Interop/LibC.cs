@@ -233,17 +233,15 @@ internal static unsafe partial class LibC
     }
 
     /// <summary>
-    /// Started with SIGCHLD ignored, ProcMan would have its children reaped by the kernel, and
-    /// no exit status to read: the default disposition is put back (it ignores the signal too,
-    /// but keeps the statuses). Any other disposition is left alone.
+    /// Puts <paramref name="signal"/> back to its default disposition if ProcMan was started
+    /// with it ignored; any other disposition (a handler) is left alone.
     /// </summary>
-    public static void KeepChildExitStatuses()
+    public static void RestoreDefaultIfIgnored(int signal)
     {
-        const int childSignal = 17; // SIGCHLD
         nint ignored = 1, byDefault = 0; // SIG_IGN, SIG_DFL
         var current = stackalloc byte[256]; // struct sigaction; the handler comes first in glibc's and musl's
-        if (SignalActionNative(childSignal, null, current) == 0 && *(nint*)current == ignored)
-            SignalNative(childSignal, byDefault);
+        if (SignalActionNative(signal, null, current) == 0 && *(nint*)current == ignored)
+            SignalNative(signal, byDefault);
     }
 
     /// <summary>
