@@ -1,11 +1,7 @@
-using System.Threading.Channels;
-using ProcMan.Configuration;
 using ProcMan.Control;
-using ProcMan.Logging;
 using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Supervision.Probes;
-using Serilog;
 
 namespace ProcMan.Supervision;
 

@@ -33,22 +33,7 @@ public static class ProcessTable
     /// <summary>Every process that descends from <paramref name="pid"/> now, by parentage.</summary>
     public static IReadOnlyList<int> DescendantsOf(int pid)
     {
-        var parents = new Dictionary<int, int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var child))
-                continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                parents[child] = int.Parse(fields[1]);
-            }
-            catch (IOException)
-            {
-                // Ended while we looked.
-            }
-        }
+        var parents = ProcMan.Processes.Linux.ProcFileSystem.ReadAll().ToDictionary(p => p.Pid, p => p.ParentPid);
         var found = new HashSet<int> { pid };
         bool grew;
         do

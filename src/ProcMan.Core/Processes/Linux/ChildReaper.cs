@@ -89,7 +89,7 @@ internal static class ChildReaper
     {
         lock (Gate)
         {
-            LibC.Reap(pid);
+            LibC.ReapIfEnded(pid);
             Started.Remove(pid);
         }
         Guardian?.Forget(pid);

@@ -31,11 +31,10 @@ internal sealed class LinuxChildProcess : IChildProcess
         // Opened before anything can reap it, so it names this child (-1 before Linux 5.3: the
         // unreaped pid is then used, which is as safe for the child itself).
         _pidfd = LibC.OpenPidfd(Pid);
-        StartTime = ProcFileSystem.Read(Pid)?.StartTime ?? 0;
         _standardInput = new SafeFileHandle(spawned.StandardInput, ownsHandle: true);
         StandardOutput = new ChildPipeStream(new SafeFileHandle(spawned.StandardOutput, ownsHandle: true));
         StandardError = new ChildPipeStream(new SafeFileHandle(spawned.StandardError, ownsHandle: true));
-        _waited = WaitForExitAsync(Pid, reap: false);
+        _waited = WaitForExitAsync(Pid);
         Exited = _waited.ContinueWith(exit =>
             {
                 _standardInput.Dispose();
@@ -46,9 +45,6 @@ internal sealed class LinuxChildProcess : IChildProcess
     }
 
     public int Pid { get; }
-
-    /// <summary>When it started (clock ticks since boot), which tells it apart from a later holder of its pid.</summary>
-    public ulong StartTime { get; }
 
     public Stream StandardOutput { get; }
 
@@ -115,9 +111,9 @@ internal sealed class LinuxChildProcess : IChildProcess
 
     /// <summary>
     /// Waits for the child <paramref name="pid"/> on a thread of its own: the runtime does not
-    /// know it, so nobody else reaps it. With <paramref name="reap"/> false it stays a zombie,
-    /// its pid its own, until <see cref="ChildReaper.Reap"/>.
+    /// know it, so nobody else waits for it. It stays a zombie, its pid its own, until
+    /// <see cref="ChildReaper.Reap"/>.
     /// </summary>
-    public static Task<int?> WaitForExitAsync(int pid, bool reap) =>
-        DedicatedThread.Run("procman reaper", 256 * 1024, () => reap ? LibC.WaitForExit(pid) : LibC.WaitForExitKeepingZombie(pid));
+    public static Task<int?> WaitForExitAsync(int pid) =>
+        DedicatedThread.Run("procman reaper", 256 * 1024, () => LibC.WaitForExitKeepingZombie(pid));
 }

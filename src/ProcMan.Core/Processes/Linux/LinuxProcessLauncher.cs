@@ -29,7 +29,7 @@ public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
 
     public IChildProcess Start(ProcessSpec spec)
     {
-        StartGuardian();
+        PrepareFirstStart();
         LinuxChildProcess? child = null;
         Start(spec, () =>
         {
@@ -50,7 +50,8 @@ public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
             _guardian?.Dispose();
     }
 
-    private void StartGuardian()
+    /// <summary>What must be in place before the first child: the subreaper, then the guardian, as asked.</summary>
+    private void PrepareFirstStart()
     {
         if (AdoptsOrphans)
             ChildReaper.AdoptOrphans();
@@ -73,11 +74,10 @@ public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, context => context.Cancel = true);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => forwarder.Forward(context, UnixSignal.Terminate));
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => forwarder.Forward(context, UnixSignal.Hangup));
-        if (AdoptsOrphans)
-            ChildReaper.AdoptOrphans();
+        PrepareFirstStart();
         var pid = 0;
         Start(spec, () => pid = PosixSpawn.StartAttached(spec.Arguments, spec.WorkingDirectory, spec.Environment));
-        var exit = LinuxChildProcess.WaitForExitAsync(pid, reap: false);
+        var exit = LinuxChildProcess.WaitForExitAsync(pid);
         forwarder.Attach(pid);
         var code = await exit.ConfigureAwait(false);
         // The forwarder signals it by pid: that pid is not given up until it is done with.

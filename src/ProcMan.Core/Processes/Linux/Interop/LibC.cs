@@ -174,10 +174,10 @@ internal static unsafe partial class LibC
     }
 
     /// <summary>
-    /// Blocks until the child <paramref name="pid"/> ends and returns how, as
-    /// <see cref="WaitForExit"/> does, but leaves it unreaped (a zombie): until
-    /// <see cref="Reap"/>, its pid, and so its process group and session ids, cannot be given to
-    /// another process. Null if it cannot be waited for.
+    /// Blocks until the child <paramref name="pid"/> ends and returns how, as a shell would (its
+    /// exit code, or 128 + N if signal N killed it), but leaves it unreaped (a zombie): until
+    /// <see cref="ReapIfEnded"/>, its pid, and so its process group and session ids, cannot be
+    /// given to another process. Null if it cannot be waited for.
     /// </summary>
     public static int? WaitForExitKeepingZombie(int pid)
     {
@@ -201,35 +201,11 @@ internal static unsafe partial class LibC
         };
     }
 
-    /// <summary>
-    /// Blocks until the child <paramref name="pid"/> ends, reaps it, and returns how, as a shell
-    /// would: its exit code, or 128 + N if signal N killed it. Null if it cannot be waited for
-    /// (someone else reaped it).
-    /// </summary>
-    public static int? WaitForExit(int pid)
-    {
-        int status;
-        while (WaitPidNative(pid, &status, 0) < 0)
-        {
-            if (Marshal.GetLastPInvokeError() != Interrupted)
-                return null;
-        }
-        var signal = status & 0x7f;
-        return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
-    }
-
     /// <summary>Reaps the child <paramref name="pid"/> if it has ended, discarding its status; false while it runs.</summary>
     public static bool ReapIfEnded(int pid)
     {
         int status;
         return WaitPidNative(pid, &status, 1) > 0; // WNOHANG
-    }
-
-    /// <summary>Reaps the ended child <paramref name="pid"/>, discarding its status.</summary>
-    public static void Reap(int pid)
-    {
-        int status;
-        _ = WaitPidNative(pid, &status, 1); // WNOHANG
     }
 
     /// <summary>
