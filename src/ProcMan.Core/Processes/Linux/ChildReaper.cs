@@ -24,10 +24,11 @@ internal static class ChildReaper
     private static bool _prepared;
 
     /// <summary>
-    /// How often ProcMan looks for adopted orphans, alive or ended. Not on SIGCHLD: a
+    /// How often ProcMan looks for adopted orphans, alive or ended (an ended one stays a zombie
+    /// that long at most); once a second keeps an idle ProcMan idle. Not on SIGCHLD: a
     /// PosixSignalRegistration for it lets the runtime reap children whose exit the waiters need.
     /// </summary>
-    private static readonly TimeSpan ScanPeriod = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ScanPeriod = TimeSpan.FromSeconds(1);
 
     /// <summary>Told of every process ProcMan comes to answer for, and of those it no longer does.</summary>
     public static Guardian? Guardian { get; set; }

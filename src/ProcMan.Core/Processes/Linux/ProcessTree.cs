@@ -17,28 +17,36 @@ namespace ProcMan.Processes.Linux;
 /// </remarks>
 internal static class ProcessTree
 {
-    /// <summary>How long one reading of /proc answers <see cref="HasLiveMember"/>: the supervisor asks about every run at once.</summary>
-    private static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMilliseconds(20);
+    /// <summary>
+    /// How long one reading of /proc serves: the supervisor asks about, and stops, every run at
+    /// once (100 children: 100 questions, each reading a file per process on the machine).
+    /// </summary>
+    private static readonly TimeSpan ReadingLifetime = TimeSpan.FromMilliseconds(100);
 
     private static readonly object Gate = new();
-    private static (List<ProcStat> Processes, long Taken)? _snapshot;
+    private static (List<ProcStat> Processes, long Taken)? _reading;
 
     /// <summary>Whether any process of <paramref name="leader"/>'s tree but the leader itself is alive (zombies do not count), by a recent reading.</summary>
-    public static bool HasLiveMember(int leader)
+    public static bool HasLiveMember(int leader) => Members(leader, RecentReading(leader)).Any(p => !p.IsZombie);
+
+    /// <summary>
+    /// A reading of /proc at most <see cref="ReadingLifetime"/> old that lists the (unreaped)
+    /// <paramref name="leader"/>: one that does not is older than it, and is taken again. Good
+    /// enough to signal by: what it lists is checked again before each signal, and what forked
+    /// since is in the leader's group, signalled as a whole, or found by the next reading.
+    /// </summary>
+    public static List<ProcStat> RecentReading(int leader)
     {
-        List<ProcStat> processes;
         lock (Gate)
         {
-            // A reading that does not list the (unreaped) leader at all is older than it: read again.
-            if (_snapshot is not { } snapshot || Stopwatch.GetElapsedTime(snapshot.Taken) > SnapshotLifetime
-                || !snapshot.Processes.Any(p => p.Pid == leader))
+            if (_reading is not { } reading || Stopwatch.GetElapsedTime(reading.Taken) > ReadingLifetime
+                || !reading.Processes.Any(p => p.Pid == leader))
             {
                 var taken = Stopwatch.GetTimestamp();
-                _snapshot = snapshot = (ReadAll(), taken);
+                _reading = reading = (ReadAll(), taken);
             }
-            processes = snapshot.Processes;
+            return reading.Processes;
         }
-        return Members(leader, processes).Any(p => !p.IsZombie);
     }
 
     /// <summary>

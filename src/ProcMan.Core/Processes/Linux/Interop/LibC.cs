@@ -84,6 +84,31 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int CloseNative(int fd);
 
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int OpenNative(string path, int flags);
+
+    /// <summary>
+    /// Reads a small file (a /proc entry) in one open, one read and one close; the length read,
+    /// or -1 when it cannot be opened or read. FileStream would add fstat, flock and a second
+    /// read to each, and ProcMan reads hundreds of these at a stop.
+    /// </summary>
+    public static int ReadSmallFile(string path, Span<byte> buffer)
+    {
+        const int readOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC
+        var fd = OpenNative(path, readOnlyCloseOnExec);
+        if (fd < 0)
+            return -1;
+        try
+        {
+            var read = Read(fd, buffer, out _);
+            return (int)read;
+        }
+        finally
+        {
+            CloseNative(fd);
+        }
+    }
+
     /// <summary>
     /// kill(2); .NET cannot send SIGTERM or signal a group. A negative <paramref name="pid"/>
     /// addresses a process group. False when there was no such process or group.
