@@ -26,8 +26,14 @@ internal static class ProcessTree
     private static readonly object Gate = new();
     private static (List<ProcStat> Processes, long Taken)? _reading;
 
-    /// <summary>Whether any process of <paramref name="leader"/>'s tree but the leader itself is alive (zombies do not count), by a recent reading.</summary>
-    public static bool HasLiveMember(int leader) => Members(leader, RecentReading(leader)).Any(p => !p.IsZombie);
+    /// <summary>
+    /// Whether any process of <paramref name="leader"/>'s tree but the leader itself is alive
+    /// (zombies do not count). A recent reading names the candidates, each read again now: one
+    /// that died since must not keep its run (and ProcMan's exit) waiting for the next reading,
+    /// and when none of them lives, nothing can have joined the tree since.
+    /// </summary>
+    public static bool HasLiveMember(int leader) =>
+        Members(leader, RecentReading(leader)).Any(p => !p.IsZombie && Read(p.Pid) is { IsZombie: false } now && now.StartTime == p.StartTime);
 
     /// <summary>
     /// A reading of /proc at most <see cref="ReadingLifetime"/> old that lists the (unreaped)
