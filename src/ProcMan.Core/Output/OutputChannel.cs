@@ -15,17 +15,19 @@ namespace ProcMan.Output;
 /// room taken from the budget, which the line may need) and ProcMan's events are held, to follow
 /// the line. So the console and the log files get the line whole, with one prefix. A child that
 /// stops in the middle of a long line must not hold everyone else up, though: once others have
-/// waited <see cref="StalledLine"/> while the line made no progress, or <see cref="LongestTurn"/>
-/// in all, and the line is not merely waiting for the console, the line is ended there (with a
-/// newline the child did not write) and its rest comes as a line of its own.
+/// waited <see cref="StalledLine"/> while the line made no progress, or the line has passed
+/// <see cref="LongestTurnBytes"/> while they wait (an endless line), and the line is not merely
+/// waiting for the console, the line is ended there (with a newline the child did not write) and
+/// its rest comes as a line of its own. The second bound is in bytes, not time: a line that
+/// goes on arriving is never cut because the machine is slow.
 /// </remarks>
 public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBudget)
 {
-    /// <summary>How long a long line may make no progress while others wait for it.</summary>
-    public static readonly TimeSpan StalledLine = TimeSpan.FromMilliseconds(250);
+    /// <summary>How long a long line may make no progress while others wait for it (a second: a busy machine starves a writer for hundreds of milliseconds).</summary>
+    public static readonly TimeSpan StalledLine = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long others wait for one long line at most, unless the console is what holds it up.</summary>
-    public static readonly TimeSpan LongestTurn = TimeSpan.FromSeconds(2);
+    /// <summary>How much of one long line may pass while others wait for it: the channel's whole budget.</summary>
+    public const long LongestTurnBytes = DefaultByteBudget;
 
     /// <summary>64 MiB: room for a few huge lines at once, and a ceiling on memory whatever the children write.</summary>
     public const long DefaultByteBudget = 64L * 1024 * 1024;
@@ -58,7 +60,7 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     // Streams whose long line was ended for them: their next piece begins a line.
     private readonly List<(OutputSource Source, OutputStream Stream)> _cut = [];
     private long _lineProgressed;
-    private long _waitingSince;
+    private long _passedWhileOthersWait;
     private int _piecesWaitingForRoom;
     private Timer? _stallCheck;
 
@@ -171,7 +173,7 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
                 if (_lineEnded is null)
                 {
                     _lineEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    _waitingSince = Environment.TickCount64;
+                    _passedWhileOthersWait = 0;
                     CheckForStallIn(StalledLine);
                 }
                 lineEnded = _lineEnded.Task;
@@ -188,6 +190,12 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
             {
                 _longLine = stream;
                 _lineProgressed = Environment.TickCount64;
+                if (_lineEnded is not null && (_passedWhileOthersWait += chunk.Length) >= LongestTurnBytes)
+                {
+                    // An endless line: the others have waited for a whole budget of it.
+                    _cut.Add(stream);
+                    EndLineFor(stream);
+                }
             }
             else if (chunk.Part == LinePart.Last)
             {
@@ -222,11 +230,10 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
                 return;
             var now = Environment.TickCount64;
             var stalledFor = now - _lineProgressed;
-            var waitedFor = now - _waitingSince;
             var consoleBound = Volatile.Read(ref _piecesWaitingForRoom) > 0;
-            if (consoleBound || (stalledFor < StalledLine.TotalMilliseconds && waitedFor < LongestTurn.TotalMilliseconds))
+            if (consoleBound || stalledFor < StalledLine.TotalMilliseconds)
             {
-                var next = consoleBound ? StalledLine.TotalMilliseconds : Math.Min(StalledLine.TotalMilliseconds - stalledFor, LongestTurn.TotalMilliseconds - waitedFor);
+                var next = consoleBound ? StalledLine.TotalMilliseconds : StalledLine.TotalMilliseconds - stalledFor;
                 CheckForStallIn(TimeSpan.FromMilliseconds(Math.Max(next, 1)));
                 return;
             }
