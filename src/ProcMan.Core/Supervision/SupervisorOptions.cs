@@ -5,7 +5,7 @@ namespace ProcMan.Supervision;
 /// How long a child's pipes may stay open after it exited (a descendant that inherited them)
 /// before ProcMan stops reading them.
 /// </param>
-/// <param name="MaxLineLength">Longer lines are split; see <see cref="Output.LinePump"/>.</param>
+/// <param name="MaxLineLength">How much of a line a pump holds; longer lines stream through in pieces (see <see cref="Output.LinePump"/>).</param>
 public sealed record SupervisorOptions(TimeSpan StopTimeout, TimeSpan PipeGracePeriod, int MaxLineLength)
 {
     /// <summary>The longest timeout .NET timers accept (about 24 days); longer ones are refused as input.</summary>
