@@ -30,6 +30,16 @@ internal static class ChildReaper
     /// </summary>
     private static readonly TimeSpan ScanPeriod = TimeSpan.FromSeconds(1);
 
+    /// <summary>Whether every orphan of ProcMan's trees comes back to it (child subreaper, or PID 1).</summary>
+    public static bool AdoptsOrphans
+    {
+        get
+        {
+            lock (Gate)
+                return _thread is not null;
+        }
+    }
+
     /// <summary>Told of every process ProcMan comes to answer for, and of those it no longer does.</summary>
     public static Guardian? Guardian { get; set; }
 

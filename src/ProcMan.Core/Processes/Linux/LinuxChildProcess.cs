@@ -69,7 +69,7 @@ internal sealed class LinuxChildProcess : IChildProcess
             if (_released)
                 return;
             // Read first: once the leader dies its children are reparented, and no longer of it by parentage.
-            var members = ProcessTree.Members(Pid, ProcessTree.RecentReading(Pid));
+            var members = ProcessTree.Members(Pid, ProcessTree.ReadingFor(Pid));
             if (!Exited.IsCompleted)
             {
                 if (_pidfd >= 0)

@@ -13,10 +13,23 @@ internal static class ProcFileSystem
     public static ProcStat? Read(int pid) => ReadText($"/proc/{pid}/stat") is { } stat ? Parse(pid, stat) : null;
 
     /// <summary>The pids of ProcMan's own children (those it started, and the orphans it adopted as subreaper).</summary>
-    public static IReadOnlyList<int> OwnChildren()
+    public static IReadOnlyList<int> OwnChildren() => ChildrenOf("self");
+
+    /// <summary>The pids of the children of <paramref name="process"/> (a pid, or "self"); none when it is gone.</summary>
+    public static List<int> ChildrenOf(string process)
     {
         var children = new List<int>();
-        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        string[] tasks;
+        try
+        {
+            // Each thread has its own list: the children it forked.
+            tasks = Directory.GetDirectories($"/proc/{process}/task");
+        }
+        catch (IOException)
+        {
+            return children;
+        }
+        foreach (var task in tasks)
         {
             // A thread that ended while we looked has no file any more, and no children.
             foreach (var field in (ReadText(Path.Combine(task, "children")) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))

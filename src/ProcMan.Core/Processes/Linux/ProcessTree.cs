@@ -18,13 +18,14 @@ namespace ProcMan.Processes.Linux;
 internal static class ProcessTree
 {
     /// <summary>
-    /// How long one reading of /proc serves: the supervisor asks about, and stops, every run at
-    /// once (100 children: 100 questions, each reading a file per process on the machine).
+    /// How long one reading serves: the supervisor asks about, and stops, every run at once
+    /// (100 children: 100 questions).
     /// </summary>
     private static readonly TimeSpan ReadingLifetime = TimeSpan.FromMilliseconds(100);
 
     private static readonly object Gate = new();
     private static (List<ProcStat> Processes, long Taken)? _reading;
+    private static (List<ProcStat> Processes, long Taken)? _ownChildren;
 
     /// <summary>
     /// Whether any process of <paramref name="leader"/>'s tree but the leader itself is alive
@@ -33,7 +34,70 @@ internal static class ProcessTree
     /// and when none of them lives, nothing can have joined the tree since.
     /// </summary>
     public static bool HasLiveMember(int leader) =>
-        Members(leader, RecentReading(leader)).Any(p => !p.IsZombie && Read(p.Pid) is { IsZombie: false } now && now.StartTime == p.StartTime);
+        Members(leader, ReadingFor(leader)).Any(p => !p.IsZombie && Read(p.Pid) is { IsZombie: false } now && now.StartTime == p.StartTime);
+
+    /// <summary>
+    /// The processes among which <paramref name="leader"/>'s tree is to be found, for
+    /// <see cref="Members"/>. As child subreaper ProcMan gets back every orphan of the tree, so
+    /// the tree is what descends from the leader and from the orphans adopted from its session or
+    /// group: read from the leader down, a few files, however many processes the machine runs.
+    /// Otherwise an orphan went to init, and only a reading of every process finds it.
+    /// </summary>
+    public static List<ProcStat> ReadingFor(int leader)
+    {
+        if (!ChildReaper.AdoptsOrphans)
+            return RecentReading(leader);
+        var processes = new List<ProcStat>();
+        foreach (var child in RecentOwnChildren(leader))
+        {
+            processes.Add(child);
+            if (child.Pid == leader || child.SessionId == leader || child.GroupId == leader)
+                AddDescendants(child.Pid, processes);
+        }
+        return processes;
+    }
+
+    /// <summary>Adds what descends from <paramref name="root"/>, as it is now.</summary>
+    private static void AddDescendants(int root, List<ProcStat> processes)
+    {
+        var pending = new Stack<int>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            foreach (var child in ChildrenOf(pending.Pop().ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                if (Read(child) is { } stat)
+                {
+                    processes.Add(stat);
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// ProcMan's children, read at most <see cref="ReadingLifetime"/> ago, and again when the
+    /// reading does not list <paramref name="leader"/> (it is older than the leader).
+    /// </summary>
+    private static List<ProcStat> RecentOwnChildren(int leader)
+    {
+        lock (Gate)
+        {
+            if (_ownChildren is not { } reading || Stopwatch.GetElapsedTime(reading.Taken) > ReadingLifetime
+                || !reading.Processes.Any(p => p.Pid == leader))
+            {
+                var taken = Stopwatch.GetTimestamp();
+                var children = new List<ProcStat>();
+                foreach (var pid in OwnChildren())
+                {
+                    if (Read(pid) is { } stat)
+                        children.Add(stat);
+                }
+                _ownChildren = reading = (children, taken);
+            }
+            return reading.Processes;
+        }
+    }
 
     /// <summary>
     /// A reading of /proc at most <see cref="ReadingLifetime"/> old that lists the (unreaped)
@@ -41,7 +105,7 @@ internal static class ProcessTree
     /// enough to signal by: what it lists is checked again before each signal, and what forked
     /// since is in the leader's group, signalled as a whole, or found by the next reading.
     /// </summary>
-    public static List<ProcStat> RecentReading(int leader)
+    private static List<ProcStat> RecentReading(int leader)
     {
         lock (Gate)
         {
