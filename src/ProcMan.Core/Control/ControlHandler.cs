@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using ProcMan.Logs;
 using ProcMan.Output;
 using ProcMan.Supervision;
 

@@ -1,8 +1,6 @@
 using System.Text;
 using ProcMan.Configuration;
 using ProcMan.Control;
-using ProcMan.Logging;
-using ProcMan.Logs;
 using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Processes.Linux;

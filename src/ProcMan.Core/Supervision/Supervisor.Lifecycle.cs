@@ -1,4 +1,3 @@
-using ProcMan.Logging;
 using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Supervision.Probes;

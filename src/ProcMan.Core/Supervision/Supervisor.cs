@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using ProcMan.Configuration;
-using ProcMan.Logging;
 using ProcMan.Output;
 using ProcMan.Processes;
 using Serilog;

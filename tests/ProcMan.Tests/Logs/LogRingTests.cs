@@ -1,6 +1,5 @@
 using System.Text;
 using FluentAssertions;
-using ProcMan.Logs;
 using ProcMan.Output;
 using Xunit;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using ProcMan.Configuration;
-using ProcMan.Logging;
 using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Supervision;

@@ -17,7 +17,7 @@ public sealed class OutputDrain(
     OutputChannel input,
     Stream output,
     ILineFormat format,
-    Logs.LogHub? logs = null,
+    LogHub? logs = null,
     LogFiles? files = null,
     Action<string>? warn = null)
 {
@@ -35,7 +35,7 @@ public sealed class OutputDrain(
     private readonly TaskCompletionSource<OutputFailure> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The text format decorated by <paramref name="prefixer"/>: what <c>procman up</c> prints by default.</summary>
-    public OutputDrain(OutputChannel input, Stream output, LinePrefixer prefixer, Logs.LogHub? logs = null)
+    public OutputDrain(OutputChannel input, Stream output, LinePrefixer prefixer, LogHub? logs = null)
         : this(input, output, new TextLineFormat(prefixer), logs)
     {
     }

@@ -1,7 +1,6 @@
 using System.Buffers;
-using ProcMan.Output;
 
-namespace ProcMan.Logs;
+namespace ProcMan.Output;
 
 /// <summary>
 /// The last lines of one source, for <see cref="LogHub"/> (which holds the lock). The lines are

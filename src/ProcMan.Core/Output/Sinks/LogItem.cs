@@ -1,4 +1,4 @@
-namespace ProcMan.Logs;
+namespace ProcMan.Output;
 
 /// <summary>What a log follower receives: lines, or word that lines were dropped for it.</summary>
 public abstract record LogItem

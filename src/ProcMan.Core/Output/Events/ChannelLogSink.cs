@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using ProcMan.Output;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Parsing;
 
-namespace ProcMan.Logging;
+namespace ProcMan.Output;
 
 /// <summary>
 /// Serilog sink that turns ProcMan's own events into <c>procman | ...</c> lines in the output

@@ -1,6 +1,5 @@
-using ProcMan.Output;
 
-namespace ProcMan.Logs;
+namespace ProcMan.Output;
 
 /// <summary>
 /// A chunk of lines for a <c>procman logs</c> reader: an unpooled copy (the drain and the ring

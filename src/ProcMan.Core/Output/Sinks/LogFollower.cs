@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace ProcMan.Logs;
+namespace ProcMan.Output;
 
 /// <summary>
 /// One <c>logs -f</c> reader's queue, bounded in bytes. The drain offers lines without ever

@@ -1,4 +1,4 @@
-namespace ProcMan.Logging;
+namespace ProcMan.Output;
 
 /// <summary>
 /// The kinds of ProcMan event that <c>--output json</c> names in its <c>event</c> field: a small,

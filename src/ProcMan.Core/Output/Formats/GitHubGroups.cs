@@ -1,5 +1,4 @@
 using System.Text;
-using ProcMan.Logs;
 
 namespace ProcMan.Output;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ProcMan.Logs;
+namespace ProcMan.Output;
 
 /// <summary>What replaces the end of a line too long to keep whole: <c>… [truncated 19.9 MB]</c>.</summary>
 internal static class TruncationMarker

@@ -1,6 +1,5 @@
-using ProcMan.Output;
 
-namespace ProcMan.Logs;
+namespace ProcMan.Output;
 
 /// <summary>
 /// Keeps the last lines of every source and hands new ones to followers, for
