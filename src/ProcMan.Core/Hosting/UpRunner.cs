@@ -6,6 +6,7 @@ using ProcMan.Processes;
 using ProcMan.Processes.Linux;
 using ProcMan.Supervision;
 using Serilog;
+using Serilog.Core;
 
 namespace ProcMan.Hosting;
 
@@ -40,19 +41,24 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
     {
         var channel = new OutputChannel();
         var logs = new LogHub();
-        var sink = new ChannelLogSink(channel);
-        using var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
         ILineFormat lineFormat = Mode == OutputMode.Json
             ? new JsonLineFormat()
             : new TextLineFormat(new LinePrefixer(format, specs.Select(s => s.Name)));
-        var drain = new OutputDrain(channel, stdout, lineFormat, logs, LogFiles, problem => logger.Warning("{Problem}", problem));
+        // Warnings of the log files go through the logger, which writes into the drain's inlet.
+        Logger? logger = null;
+        IOutputSink[] sinks = LogFiles is { } files
+            ? [new LogFileSink(files, problem => logger?.Warning("{Problem}", problem)), logs]
+            : [logs];
+        var drain = new OutputDrain(channel, new ConsoleSink(stdout, lineFormat), sinks);
+        var output = drain.Inlet;
+        using var createdLogger = logger = new LoggerConfiguration().WriteTo.Sink(new ChannelLogSink(output)).CreateLogger();
         // Its own thread, started here: through Task.Run it was also the thread pool's first
         // thread, started (1.5 ms) before any child could be.
         var draining = drain.RunAsync();
         if (stdout is FileDescriptorStream descriptor)
             descriptor.WatchForHangUp(drain.ReaderWentAway);
 
-        var supervisor = new Supervisor(specs, launcher, channel, logger, options);
+        var supervisor = new Supervisor(specs, launcher, output, logger, options);
         using var signals = new TerminationSignals(supervisor.RequestStop);
         _ = drain.Failure.ContinueWith(failure => OnOutputFailed(failure.Result, supervisor), TaskScheduler.Default);
         var processOfInstance = specs.ToDictionary(s => s.Name, s => s.Definition?.Name ?? s.Name);
@@ -68,9 +74,10 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         // Warnings about the last lines (a log file that cannot be written) come before the summary.
         await drain.CatchUpAsync().ConfigureAwait(false);
         if (Summary)
-            await WriteSummaryAsync(channel, supervisor.FinalSummary).ConfigureAwait(false);
-        channel.Complete();
+            WriteSummary(output, supervisor.FinalSummary);
+        output.Complete();
         await draining.ConfigureAwait(false);
+        logs.Complete();
 
         if (GitHubGroups && Mode == OutputMode.Text && !drain.Failure.IsCompleted)
         {
@@ -90,11 +97,12 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
     }
 
     /// <summary>The table as ProcMan's own lines, after every other line; JSON gets the rows as one object.</summary>
-    private static ValueTask WriteSummaryAsync(OutputChannel channel, IReadOnlyList<SummaryRow> rows)
+    private static void WriteSummary(OutputInlet output, IReadOnlyList<SummaryRow> rows)
     {
         var text = Encoding.UTF8.GetBytes(SummaryTable.Render(rows));
         var chunk = OutputChunk.Copy(OutputSource.ProcMan, OutputStream.ProcMan, new(text), addNewline: false) with { Details = new SummaryDetails(rows) };
-        return channel.WriteAsync(chunk);
+        if (!output.TryWrite(chunk))
+            chunk.Release();
     }
 
     private static void OnOutputFailed(OutputFailure failure, Supervisor supervisor)

@@ -17,7 +17,7 @@ internal sealed class ProcessRun : IDisposable
     private long? _stopped;
     private readonly LinePump[] _pumps;
 
-    public ProcessRun(string name, IChildProcess process, OutputSource source, OutputChannel output, int maxLineLength, IReadOnlyList<ILineObserver> observers, TimeProvider time)
+    public ProcessRun(string name, IChildProcess process, OutputSource source, OutputInlet output, int maxLineLength, IReadOnlyList<ILineObserver> observers, TimeProvider time)
     {
         _time = time;
         _started = time.GetTimestamp();

@@ -16,7 +16,7 @@ namespace ProcMan.Supervision;
 public sealed partial class Supervisor(
     IReadOnlyList<ProcessSpec> specs,
     IProcessLauncher launcher,
-    OutputChannel output,
+    OutputInlet output,
     ILogger log,
     SupervisorOptions options)
 {

@@ -80,14 +80,14 @@ internal static class LogsCommand
             {
                 if (drain.Failure.IsCompleted)
                     break;
-                await channel.WriteAsync(ToChunk(line, index));
+                await drain.Inlet.WriteAsync(ToChunk(line, index));
             }
         }
         catch (IOException)
         {
             // procman went away mid-line: print what came.
         }
-        channel.Complete();
+        drain.Inlet.Complete();
         await draining;
         return drain.Failure.IsCompleted ? drain.Failure.Result.ExitCode : 0;
     }

@@ -2,6 +2,7 @@ using System.Text;
 using FluentAssertions;
 using ProcMan.Configuration;
 using ProcMan.Output;
+using ProcMan.Tests.Unit.Output;
 using ProcMan.Processes.Linux;
 using Xunit;
 
@@ -59,7 +60,7 @@ public sealed class LinePumpTests
         var spec = new ProcessSpec("test", ["/bin/sh", "-c", "echo listening"], Environment.CurrentDirectory, EnvironmentOfThisProcess());
         using var child = new LinuxProcessLauncher().Start(spec);
 
-        await new LinePump(new OutputSource("test", 0), OutputStream.StandardOutput, channel, observers: [observer]).RunAsync(child.StandardOutput);
+        await new LinePump(new OutputSource("test", 0), OutputStream.StandardOutput, UndrainedInlet.For(channel), observers: [observer]).RunAsync(child.StandardOutput);
 
         lineWasQueued.Should().BeTrue();
     }
@@ -86,7 +87,7 @@ public sealed class LinePumpTests
                 channel.Consumed(chunk);
             }
         });
-        await new LinePump(source, OutputStream.StandardOutput, channel, maxLineLength).RunAsync(child.StandardOutput);
+        await new LinePump(source, OutputStream.StandardOutput, UndrainedInlet.For(channel), maxLineLength).RunAsync(child.StandardOutput);
         channel.Complete();
         await reading;
         return chunks;

@@ -19,9 +19,11 @@ namespace ProcMan.Output;
 /// <see cref="LongestTurnBytes"/> while they wait (an endless line), and the line is not merely
 /// waiting for the console, the line is ended there (with a newline the child did not write) and
 /// its rest comes as a line of its own. The second bound is in bytes, not time: a line that
-/// goes on arriving is never cut because the machine is slow.
+/// goes on arriving is never cut because the machine is slow. The writers that wait keep that
+/// watch themselves, on the channel's clock: the channel has no thread or timer of its own, and
+/// calls nobody; whoever writes tells the drain (<see cref="OutputInlet"/>).
 /// </remarks>
-public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBudget)
+public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBudget, TimeProvider? time = null)
 {
     /// <summary>How long a long line may make no progress while others wait for it (a second: a busy machine starves a writer for hundreds of milliseconds).</summary>
     public static readonly TimeSpan StalledLine = TimeSpan.FromSeconds(1);
@@ -40,15 +42,14 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     public const int MinimumChunkCost = 64 * 1024;
 
     // Unbounded, because the budget bounds it: an event can then always be written at once.
-    // Not single-reader: whoever holds the drain's role reads, one at a time, and any writer
-    // may look (see OutputDrain).
+    // Not single-reader: whoever holds the drain's role reads, one at a time (see DrainRole).
     private readonly Channel<OutputChunk> _channel = Channel.CreateUnbounded<OutputChunk>(new UnboundedChannelOptions
     {
         AllowSynchronousContinuations = false,
     });
 
     private readonly ByteBudget _budget = new(byteBudget);
-    private volatile Action<bool>? _written;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private volatile bool _complete;
 
     // Whose long line is going through (null: nobody's), and what waits for its end. Every
@@ -62,7 +63,6 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     private long _lineProgressed;
     private long _passedWhileOthersWait;
     private int _piecesWaitingForRoom;
-    private Timer? _stallCheck;
 
     public ChannelReader<OutputChunk> Reader => _channel.Reader;
 
@@ -77,18 +77,15 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
     public bool IsComplete => _complete;
 
     /// <summary>
-    /// Has <paramref name="written"/> called after every write and at the end, on the writer's
-    /// thread, with whether that writer may write to the console itself (a pump may; ProcMan's
-    /// events and the end may not, as their writers must never block on the console).
+    /// For the children's chunks: waits for room in the budget, and for another stream's long
+    /// line to end. Completed at once (the common case) when the chunk went straight in.
     /// </summary>
-    public void Listen(Action<bool> written) => _written = written;
-
-    /// <summary>For the pumps: waits for room in the budget, and for another stream's long line to end.</summary>
     public ValueTask WriteAsync(OutputChunk chunk)
     {
         if (!IsBudgeted(chunk))
         {
-            Add(chunk, writerMayWrite: false);
+            if (!_channel.Writer.TryWrite(chunk))
+                throw new ChannelClosedException();
             return ValueTask.CompletedTask;
         }
         var room = _budget.AcquireAsync(CostOf(chunk));
@@ -98,10 +95,7 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
                 Interlocked.Increment(ref _piecesWaitingForRoom);
             return AddOnceThereIsRoomAsync(room, chunk);
         }
-        if (!TryAddInTurn(chunk, out var lineEnded))
-            return AddOnceItIsItsTurnAsync(lineEnded, chunk);
-        _written?.Invoke(true);
-        return ValueTask.CompletedTask;
+        return TryAddInTurn(chunk, out var lineEnded) ? ValueTask.CompletedTask : AddOnceItIsItsTurnAsync(lineEnded, chunk);
     }
 
     /// <summary>For ProcMan's own events: never waits; false only once the channel is complete.</summary>
@@ -116,11 +110,8 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
                 _heldEvents.Add(chunk);
                 return true;
             }
-            if (!_channel.Writer.TryWrite(chunk))
-                return false;
+            return _channel.Writer.TryWrite(chunk);
         }
-        _written?.Invoke(false);
-        return true;
     }
 
     private async ValueTask AddOnceThereIsRoomAsync(ValueTask room, OutputChunk chunk)
@@ -135,26 +126,29 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
                 Interlocked.Decrement(ref _piecesWaitingForRoom);
         }
         if (!TryAddInTurn(chunk, out var lineEnded))
-        {
             await AddOnceItIsItsTurnAsync(lineEnded, chunk).ConfigureAwait(false);
-            return;
-        }
-        // This runs on whichever thread freed the room, which must not end up writing to the
-        // console: the drain's own thread writes this one.
-        _written?.Invoke(false);
     }
 
-    /// <summary>Waits for the long line in the way to end (holding no room meanwhile), then for room again.</summary>
+    /// <summary>
+    /// Waits for the long line in the way to end (holding no room meanwhile), then for room
+    /// again. While it waits it watches the line: one that makes no progress for
+    /// <see cref="StalledLine"/> is ended for it.
+    /// </summary>
     private async ValueTask AddOnceItIsItsTurnAsync(Task lineEnded, OutputChunk chunk)
     {
         while (true)
         {
-            await lineEnded.ConfigureAwait(false);
+            var wait = StalledLine;
+            while (!lineEnded.IsCompleted)
+            {
+                await Task.WhenAny(lineEnded, Task.Delay(wait, _time)).ConfigureAwait(false);
+                if (!lineEnded.IsCompleted)
+                    wait = CutIfStalled();
+            }
             await _budget.AcquireAsync(CostOf(chunk)).ConfigureAwait(false);
             if (TryAddInTurn(chunk, out lineEnded))
-                break;
+                return;
         }
-        _written?.Invoke(false);
     }
 
     /// <summary>
@@ -174,7 +168,6 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
                 {
                     _lineEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     _passedWhileOthersWait = 0;
-                    CheckForStallIn(StalledLine);
                 }
                 lineEnded = _lineEnded.Task;
                 return false;
@@ -189,7 +182,7 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
             if (chunk.Part is LinePart.First or LinePart.Middle)
             {
                 _longLine = stream;
-                _lineProgressed = Environment.TickCount64;
+                _lineProgressed = _time.GetTimestamp();
                 if (_lineEnded is not null && (_passedWhileOthersWait += chunk.Length) >= LongestTurnBytes)
                 {
                     // An endless line: the others have waited for a whole budget of it.
@@ -216,31 +209,25 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
         _lineEnded = null;
     }
 
-    private void CheckForStallIn(TimeSpan delay)
-    {
-        _stallCheck ??= new Timer(_ => CheckForStall());
-        _stallCheck.Change(delay, Timeout.InfiniteTimeSpan);
-    }
-
-    private void CheckForStall()
+    /// <summary>
+    /// Ends the long line in the way if it made no progress for <see cref="StalledLine"/> and
+    /// is not merely waiting for the console; returns how long to wait before looking again.
+    /// </summary>
+    private TimeSpan CutIfStalled()
     {
         lock (_gate)
         {
             if (_longLine is not { } longLine || _lineEnded is null || _complete)
-                return;
-            var now = Environment.TickCount64;
-            var stalledFor = now - _lineProgressed;
-            var consoleBound = Volatile.Read(ref _piecesWaitingForRoom) > 0;
-            if (consoleBound || stalledFor < StalledLine.TotalMilliseconds)
-            {
-                var next = consoleBound ? StalledLine.TotalMilliseconds : StalledLine.TotalMilliseconds - stalledFor;
-                CheckForStallIn(TimeSpan.FromMilliseconds(Math.Max(next, 1)));
-                return;
-            }
+                return StalledLine;
+            if (Volatile.Read(ref _piecesWaitingForRoom) > 0)
+                return StalledLine; // The console is slow, not the child.
+            var stalledFor = _time.GetElapsedTime(_lineProgressed);
+            if (stalledFor < StalledLine)
+                return StalledLine - stalledFor;
             _cut.Add(longLine);
             EndLineFor(longLine);
+            return StalledLine;
         }
-        _written?.Invoke(false);
     }
 
     /// <summary>Ends a long line with a newline its child did not write. Under the lock.</summary>
@@ -253,22 +240,8 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
         EndLongLine();
     }
 
-    private void Add(OutputChunk chunk, bool writerMayWrite)
-    {
-        if (!_channel.Writer.TryWrite(chunk))
-            throw new ChannelClosedException();
-        _written?.Invoke(writerMayWrite);
-    }
-
-    /// <summary>For the drain, once it has written (or dropped) a chunk: frees its room and its buffer.</summary>
+    /// <summary>For the drain, once it has written (or dropped) a chunk: frees its room. Its buffer is the drain's business.</summary>
     public void Consumed(in OutputChunk chunk)
-    {
-        ConsumedKeepingBuffer(chunk);
-        chunk.Release();
-    }
-
-    /// <summary>As <see cref="Consumed"/>, for a drain that hands the buffer on (to the log hub): frees the room only.</summary>
-    public void ConsumedKeepingBuffer(in OutputChunk chunk)
     {
         if (IsBudgeted(chunk))
             _budget.Release(CostOf(chunk));
@@ -282,11 +255,9 @@ public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBud
             // A pump given up on in the middle of a long line: the line ends, and what it held up follows.
             if (_longLine is { } longLine)
                 EndLineFor(longLine);
-            _stallCheck?.Dispose();
             _channel.Writer.TryComplete();
             _complete = true;
         }
-        _written?.Invoke(false);
     }
 
     private static bool IsBudgeted(in OutputChunk chunk) => chunk.Stream != OutputStream.ProcMan;

@@ -3,62 +3,52 @@ using ProcMan.Threading;
 namespace ProcMan.Output;
 
 /// <summary>
-/// The one owner of ProcMan's stdout: takes chunks off the channel in order, formats each line
-/// (<see cref="ILineFormat"/>: text or JSON), and writes through a large buffer that is flushed
-/// whenever the channel runs empty, so a flood costs few system calls and a lone line still goes
-/// out at once. The same lines go to the <c>log_location</c> files, flushed at the same moments.
+/// The one reader of the channel and owner of ProcMan's stdout: takes chunks off the channel in
+/// order and hands each to its sinks (the console, the log files, the log hub), flushing them
+/// whenever the channel runs empty. Writers reach it through <see cref="Inlet"/> only.
 /// </summary>
 /// <remarks>
-/// When writing fails, the drain keeps taking chunks and drops them, so no child blocks on a
-/// full channel while ProcMan stops everything; <see cref="Failure"/> tells why. A log file that
-/// fails is given up on its own, with a warning, and the console goes on.
+/// When the console fails, the drain goes on taking chunks and dropping them, so no child
+/// blocks on a full channel while ProcMan stops everything; <see cref="Failure"/> tells why.
+/// Each chunk's buffer is released here, once, after its sinks, unless a sink kept it.
 /// </remarks>
-public sealed class OutputDrain(
-    OutputChannel input,
-    Stream output,
-    ILineFormat format,
-    LogHub? logs = null,
-    LogFiles? files = null,
-    Action<string>? warn = null)
+public sealed class OutputDrain
 {
-    /// <summary>
-    /// How many chunks a pump writes before it hands the role to the drain's own thread: a lone
-    /// line or a short burst is written at once, but a flood from the other children never
-    /// keeps a pump from reading its own child.
-    /// </summary>
-    private const int MostChunksForAPump = 16;
-
-    private readonly BufferedOutput _console = new(output);
-    private readonly object _role = new();
-    private readonly AutoResetEvent _wake = new(initialState: false);
+    private readonly OutputChannel _input;
+    private readonly ConsoleSink _console;
+    private readonly IOutputSink[] _sinks;
+    private readonly DrainRole _role;
     private volatile TaskCompletionSource? _catchUp;
-    private readonly TaskCompletionSource<OutputFailure> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>The text format decorated by <paramref name="prefixer"/>: what <c>procman up</c> prints by default.</summary>
-    public OutputDrain(OutputChannel input, Stream output, LinePrefixer prefixer, LogHub? logs = null)
-        : this(input, output, new TextLineFormat(prefixer), logs)
+    /// <param name="input">The channel it reads.</param>
+    /// <param name="console">ProcMan's stdout, the sink whose failure ends the run.</param>
+    /// <param name="others">The other sinks, after the console, in order; one that keeps buffers (the log hub) last.</param>
+    public OutputDrain(OutputChannel input, ConsoleSink console, params IOutputSink[] others)
+    {
+        _input = input;
+        _console = console;
+        _sinks = [console, .. others];
+        _role = new DrainRole(input, WriteAvailable);
+        Inlet = new OutputInlet(input, _role);
+    }
+
+    /// <summary>The text format decorated by <paramref name="prefixer"/> on <paramref name="output"/>: what <c>procman logs</c> prints.</summary>
+    public OutputDrain(OutputChannel input, Stream output, LinePrefixer prefixer)
+        : this(input, new ConsoleSink(output, new TextLineFormat(prefixer)))
     {
     }
 
-    /// <summary>Completes if and when writing fails; never faults.</summary>
-    public Task<OutputFailure> Failure => _failure.Task;
+    /// <summary>Where every writer puts its chunks.</summary>
+    public OutputInlet Inlet { get; }
+
+    /// <summary>Completes if and when writing the console fails; never faults.</summary>
+    public Task<OutputFailure> Failure => _console.Failure;
 
     /// <summary>The reader of the output went away, seen before any write failed: what follows is dropped.</summary>
-    public void ReaderWentAway() => _failure.TrySetResult(new OutputFailure(ReaderClosed: true, "the reader of the output went away"));
+    public void ReaderWentAway() => _console.ReaderWentAway();
 
-    /// <summary>
-    /// Runs until the channel is completed and everything in it has been written. Whoever
-    /// holds the drain's role writes: a pump that has just put a chunk in takes the role when
-    /// it is free and writes at once, so a lone line costs one thread wake-up, not two; the
-    /// drain's own thread writes what nobody else would (ProcMan's events: the supervisor must
-    /// never block on the console) and the rest at the end. One holder at a time, reading the
-    /// channel in order, so the order is the channel's.
-    /// </summary>
-    public Task RunAsync()
-    {
-        input.Listen(OnWritten);
-        return DedicatedThread.Run("procman drain", 1024 * 1024, Run);
-    }
+    /// <summary>Runs, on a thread of its own, until the channel is completed and everything in it has been written.</summary>
+    public Task RunAsync() => DedicatedThread.Run("procman drain", 1024 * 1024, Run);
 
     /// <summary>
     /// Completes once everything written to the channel so far is written out and flushed, and
@@ -69,67 +59,27 @@ public sealed class OutputDrain(
     {
         var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _catchUp = caughtUp;
-        _wake.Set();
+        _role.Wake();
         return caughtUp.Task;
     }
 
     private void Run()
     {
-        while (!input.IsComplete)
+        while (!_input.IsComplete)
         {
-            WriteIfIdle(int.MaxValue);
+            _role.WriteAllIfIdle();
             if (_catchUp is { } caughtUp)
             {
-                // Wait for the role: a pump may hold it.
-                lock (_role)
-                    WriteAvailable(int.MaxValue);
-                if (input.HasPending)
+                _role.WriteAll();
+                if (_input.HasPending)
                     continue; // The flush warned: write that too.
                 _catchUp = null;
                 caughtUp.TrySetResult();
             }
-            _wake.WaitOne();
+            _role.WaitForWork();
         }
         // Nothing more will be written: wait for the role, then write the rest.
-        lock (_role)
-            WriteAvailable(int.MaxValue);
-        logs?.Complete();
-    }
-
-    /// <summary>Called by the channel after every write, on the writer's thread.</summary>
-    private void OnWritten(bool writerMayWrite)
-    {
-        if (writerMayWrite)
-            WriteIfIdle(MostChunksForAPump);
-        else
-            _wake.Set();
-    }
-
-    /// <summary>
-    /// Writes what is in the channel if nobody else is, up to <paramref name="most"/> chunks;
-    /// past that, wakes the drain's own thread to write the rest. A holder that emptied the
-    /// channel looks again once it has let go of the role: a chunk that came meanwhile, whose
-    /// writer found the role taken, is written all the same.
-    /// </summary>
-    private void WriteIfIdle(int most)
-    {
-        while (input.HasPending && Monitor.TryEnter(_role))
-        {
-            bool emptied;
-            try
-            {
-                emptied = WriteAvailable(most);
-            }
-            finally
-            {
-                Monitor.Exit(_role);
-            }
-            if (!emptied)
-            {
-                _wake.Set();
-                return;
-            }
-        }
+        _role.WriteAll();
     }
 
     /// <summary>
@@ -139,66 +89,25 @@ public sealed class OutputDrain(
     /// </summary>
     private bool WriteAvailable(int most)
     {
-        for (var written = 0; written < most && input.Reader.TryRead(out var chunk); written++)
+        for (var written = 0; written < most && _input.Reader.TryRead(out var chunk); written++)
         {
+            var kept = false;
             try
             {
-                if (files is not null)
-                    WriteFiles(chunk);
-                if (!_failure.Task.IsCompleted)
-                    format.Write(chunk, _console);
-            }
-            catch (IOException exception)
-            {
-                _failure.TrySetResult(OutputFailure.From(exception));
+                foreach (var sink in _sinks)
+                    kept |= sink.Write(chunk);
             }
             finally
             {
-                // The hub keeps the lines for `procman logs` in the chunk's own buffer.
-                if (logs is null)
-                {
-                    input.Consumed(chunk);
-                }
-                else
-                {
-                    input.ConsumedKeepingBuffer(chunk);
-                    logs.Publish(chunk);
-                }
+                _input.Consumed(chunk);
+                if (!kept)
+                    chunk.Release();
             }
         }
-        if (input.HasPending)
+        if (_input.HasPending)
             return false;
-        Flush();
+        foreach (var sink in _sinks)
+            sink.Flush();
         return true;
-    }
-
-    private void WriteFiles(in OutputChunk chunk)
-    {
-        foreach (var file in files!.For(chunk.Source))
-        {
-            if (file.Write(chunk) is { } problem)
-                warn?.Invoke(problem);
-        }
-    }
-
-    private void Flush()
-    {
-        if (files is not null)
-        {
-            foreach (var file in files.Files)
-            {
-                if (file.Flush() is { } problem)
-                    warn?.Invoke(problem);
-            }
-        }
-        try
-        {
-            if (!_failure.Task.IsCompleted)
-                _console.Flush();
-        }
-        catch (IOException exception)
-        {
-            _failure.TrySetResult(OutputFailure.From(exception));
-        }
     }
 }

@@ -28,7 +28,7 @@ namespace ProcMan.Output;
 public sealed class LinePump(
     OutputSource source,
     OutputStream stream,
-    OutputChannel output,
+    OutputInlet output,
     int maxLineLength = LinePump.DefaultMaxLineLength,
     IReadOnlyList<ILineObserver>? observers = null)
 {
@@ -250,9 +250,7 @@ public sealed class LinePump(
         Action? afterWrite = null;
         foreach (var observer in _observers)
             afterWrite += observer.OnLines(chunk);
-        var writing = output.WriteAsync(chunk);
-        if (!writing.IsCompletedSuccessfully)
-            writing.AsTask().GetAwaiter().GetResult(); // No room yet: this thread is the pump's own, so it waits.
+        output.Write(chunk); // This thread is the pump's own: it may wait for room.
         afterWrite?.Invoke();
     }
 }

@@ -6,7 +6,7 @@ namespace ProcMan.Output;
 /// <c>procman logs [-n N] [-f]</c>. The drain publishes every chunk it writes; a subscription
 /// takes the backlog and joins the live lines in one step, so nothing is missed or repeated.
 /// </summary>
-public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, long bytesPerSource = LogHub.DefaultBytesPerSource)
+public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, long bytesPerSource = LogHub.DefaultBytesPerSource) : IOutputSink
 {
     public const int DefaultLinesPerSource = 1000;
 
@@ -19,9 +19,20 @@ public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, lo
     private long _sequence;
 
     /// <summary>
-    /// Called by the drain for every chunk, in the order it writes them. The hub takes the
-    /// chunk's buffer over: it goes back to the pool when its lines fall out of the ring.
+    /// Called by the drain for every chunk, in the order it writes them. The hub keeps the
+    /// chunk's buffer: it goes back to the pool when its lines fall out of the ring.
     /// </summary>
+    public bool Write(in OutputChunk chunk)
+    {
+        Publish(chunk);
+        return true;
+    }
+
+    /// <summary>Followers are handed each line as it comes: nothing waits for a flush.</summary>
+    public void Flush()
+    {
+    }
+
     public void Publish(in OutputChunk chunk)
     {
         lock (_gate)

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using ProcMan.Configuration;
 using ProcMan.Output;
+using ProcMan.Tests.Unit.Output;
 using ProcMan.Processes;
 using ProcMan.Supervision;
 using Serilog;
@@ -19,6 +20,7 @@ internal sealed class SupervisorHarness : IAsyncDisposable
     private readonly List<string> _lines = [];
     private readonly SemaphoreSlim _lineAdded = new(0);
     private readonly OutputChannel _channel = new();
+    private readonly OutputInlet _inlet;
     private readonly Task _consuming;
     private readonly Serilog.Core.Logger _logger;
     private readonly string _directory = Directory.CreateTempSubdirectory("procman-unit-").FullName;
@@ -29,10 +31,11 @@ internal sealed class SupervisorHarness : IAsyncDisposable
         var file = Path.Combine(_directory, "procfile.yml");
         File.WriteAllText(file, yaml);
         var specs = ProcfileLoader.Load(file, new LoadOptions { InheritedEnvironment = new Dictionary<string, string>() }).Processes;
+        _inlet = UndrainedInlet.For(_channel);
         _consuming = ConsumeAsync();
-        _logger = new LoggerConfiguration().WriteTo.Sink(new ChannelLogSink(_channel)).CreateLogger();
+        _logger = new LoggerConfiguration().WriteTo.Sink(new ChannelLogSink(_inlet)).CreateLogger();
         var options = SupervisorOptions.Default with { StopTimeout = stopTimeout };
-        Supervisor = new Supervisor(specs, launcher, _channel, _logger, options with { Time = Time });
+        Supervisor = new Supervisor(specs, launcher, _inlet, _logger, options with { Time = Time });
         Running = Supervisor.RunAsync();
     }
 

@@ -3,7 +3,7 @@ using FluentAssertions;
 using ProcMan.Output;
 using Xunit;
 
-namespace ProcMan.Tests.Logs;
+namespace ProcMan.Tests.Unit.Output.Sinks;
 
 public sealed class LogRingTests
 {
