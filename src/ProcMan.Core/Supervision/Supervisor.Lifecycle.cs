@@ -35,10 +35,13 @@ public sealed partial class Supervisor
         _ = ReportExitAsync(instance, run);
 
         if (instance.Definition?.ReadinessProbe is { } readiness)
-            _ = ProbeRunner.RunAsync(readiness, instance.Spec, launcher, options.Time, result => _mailbox.Writer.TryWrite(new ReadinessChanged(instance, run, result)), run.ProbesEnd);
+        {
+            _ = ProbeRunner.RunAsync(readiness, ProbeChecks.Create(readiness.Check, instance.Spec, launcher), options.Time,
+                result => _mailbox.Writer.TryWrite(new ReadinessChanged(instance, run, result)), run.ProbesEnd);
+        }
         if (instance.Definition?.LivenessProbe is { } liveness)
         {
-            _ = ProbeRunner.RunAsync(liveness, instance.Spec, launcher, options.Time,
+            _ = ProbeRunner.RunAsync(liveness, ProbeChecks.Create(liveness.Check, instance.Spec, launcher), options.Time,
                 result => { if (!result.Success) _mailbox.Writer.TryWrite(new LivenessFailed(instance, run, result)); }, run.ProbesEnd);
         }
     }
