@@ -84,6 +84,24 @@ internal sealed class SupervisorHarness : IAsyncDisposable
 
     public Task<string> WaitForLineAsync(string procmanEvent) => WaitForLineAsync(line => line == "procman | " + procmanEvent);
 
+    /// <summary>Waits for <paramref name="name"/>'s next start to be announced; returns its child.</summary>
+    public async Task<ScriptedChild> WaitForStartAsync(string name, int start = 1)
+    {
+        await WaitForLineAsync(line => line.StartsWith($"procman | {name} started with pid ", StringComparison.Ordinal)
+            && Lines.Count(l => l.StartsWith($"procman | {name} started with pid ", StringComparison.Ordinal)) >= start);
+        return Launcher.StartsOf(name)[start - 1];
+    }
+
+    /// <summary>
+    /// The instance's state (waiting, running, ready, ...) once the supervisor has handled every
+    /// message posted before this call: a reply comes after them, so this is also a barrier.
+    /// </summary>
+    public async Task<string> StateOfAsync(string name) =>
+        (await Supervisor.GetStatusAsync().WaitAsync(EventTimeout)).Single(status => status.Name == name).State;
+
+    /// <summary>The instance's state in the exit summary, once the supervisor has returned.</summary>
+    public string FinalStateOf(string name) => Supervisor.FinalSummary.Single(row => row.Name == name).State;
+
     /// <summary>
     /// Moves the fake clock on by <paramref name="step"/> until <paramref name="holds"/>: the
     /// supervisor sets its timers as it acts, a moment after the line a test waits for.
