@@ -82,7 +82,7 @@ public sealed class SupervisorWaitTests
                 availability: {exit_on_end: false}
               server:
                 command: ./server
-            """);
+            """, launcher => launcher.IgnoringTerminate.Add("server"));
         var migrate = await harness.WaitForStartAsync("migrate");
         var seed = await harness.WaitForStartAsync("seed");
         var migrated = harness.Supervisor.WaitAsync(["migrate"], WaitCondition.Completed, CancellationToken.None);
@@ -96,6 +96,7 @@ public sealed class SupervisorWaitTests
 
         seed.Exit(1);
         (await seeded.WaitAsync(Patience)).Should().BeFalse("it failed: it can never complete now");
+        harness.Running.IsCompleted.Should().BeFalse("the answer comes at the failure, not when ProcMan is done (server still has its stop timeout)");
     }
 
     [Fact(Timeout = 10_000)]
