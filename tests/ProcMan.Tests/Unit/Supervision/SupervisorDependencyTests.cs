@@ -169,4 +169,24 @@ public sealed class SupervisorDependencyTests
         harness.FinalStateOf("api").Should().Be("skipped");
         harness.FinalStateOf("web").Should().Be("skipped");
     }
+
+    [Fact(Timeout = 10_000)]
+    public async Task I_see_a_chain_of_dependents_skipped_whatever_their_order_in_the_file()
+    {
+        await using var harness = SupervisorHarness.Start("""
+            processes:
+              web:
+                command: ./web
+                depends_on: {api: {condition: process_started}}
+              api:
+                command: ./api
+                depends_on: {migrate: {condition: process_completed_successfully}}
+              migrate:
+                command: ./migrate
+            """, launcher => launcher.OnStart = child => child.Exit(3));
+
+        (await harness.ExitCodeAsync()).Should().Be(3);
+        harness.Lines.Should().Contain("procman | web skipped: api was skipped, so process_started can never hold");
+        harness.FinalStateOf("web").Should().Be("skipped");
+    }
 }
