@@ -84,6 +84,8 @@ public sealed partial class Supervisor
         instance.MoveTo(ProcessState.Skipped);
         Log(LogEvents.Skipped).Warning("{Name} skipped: {Reason}", instance.Name, reason);
         _exitPolicy.Failed(ExitPolicy.SkippedCode);
+        // A skip is a failed end (README): it stops everything, like a failure, whatever exit_on_end says.
+        BeginStop($"{instance.Name} skipped");
     }
 
     /// <summary>

@@ -189,4 +189,29 @@ public sealed class SupervisorDependencyTests
         harness.Lines.Should().Contain("procman | web skipped: api was skipped, so process_started can never hold");
         harness.FinalStateOf("web").Should().Be("skipped");
     }
+
+    [Fact(Timeout = 10_000)]
+    public async Task I_see_everything_stopped_with_exit_1_when_a_dependent_is_skipped_because_its_dependency_ended_without_being_ready()
+    {
+        await using var harness = SupervisorHarness.Start("""
+            processes:
+              db:
+                command: ./db
+                ready_log_line: accepting connections
+                availability: {exit_on_end: false}
+              web:
+                command: ./web
+                depends_on: {db: {condition: process_healthy}}
+              other:
+                command: ./other
+            """);
+        var db = await harness.WaitForStartAsync("db");
+        var other = await harness.WaitForStartAsync("other");
+
+        db.Exit(0);
+
+        (await harness.ExitCodeAsync()).Should().Be(1, "a skip is a failed end (README: exit code 1 for a skip)");
+        harness.Lines.Should().Contain("procman | web skipped: db completed (exited with code 0), so process_healthy can never hold");
+        other.Signals.Should().Equal(UnixSignal.Terminate);
+    }
 }
