@@ -36,12 +36,12 @@ public sealed partial class Supervisor
 
         if (instance.Definition?.ReadinessProbe is { } readiness)
         {
-            _ = ProbeRunner.RunAsync(readiness, ProbeChecks.Create(readiness.Check, instance.Spec, launcher), options.Time,
+            _ = ProbeRunner.RunAsync(readiness, options.ProbeCheckFactory(readiness.Check, instance.Spec, launcher), options.Time,
                 result => _mailbox.Writer.TryWrite(new ReadinessChanged(instance, run, result)), run.ProbesEnd);
         }
         if (instance.Definition?.LivenessProbe is { } liveness)
         {
-            _ = ProbeRunner.RunAsync(liveness, ProbeChecks.Create(liveness.Check, instance.Spec, launcher), options.Time,
+            _ = ProbeRunner.RunAsync(liveness, options.ProbeCheckFactory(liveness.Check, instance.Spec, launcher), options.Time,
                 result => { if (!result.Success) _mailbox.Writer.TryWrite(new LivenessFailed(instance, run, result)); }, run.ProbesEnd);
         }
     }

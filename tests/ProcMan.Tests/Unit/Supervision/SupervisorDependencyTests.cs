@@ -8,8 +8,6 @@ namespace ProcMan.Tests.Unit.Supervision;
 /// <summary>When each depends_on condition releases a dependent, and when it skips one instead, in memory.</summary>
 public sealed class SupervisorDependencyTests
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
-
     [Fact(Timeout = 10_000)]
     public async Task I_see_a_dependent_on_process_started_start_once_its_dependency_started_and_not_before()
     {
@@ -71,7 +69,6 @@ public sealed class SupervisorDependencyTests
     [Fact(Timeout = 10_000)]
     public async Task I_see_a_dependent_on_process_healthy_start_once_the_readiness_probe_passed_success_threshold_times()
     {
-        var probeRuns = 0;
         await using var harness = SupervisorHarness.Start("""
             processes:
               db:
@@ -80,19 +77,16 @@ public sealed class SupervisorDependencyTests
               web:
                 command: ./web
                 depends_on: {db: {condition: process_healthy}}
-            """, launcher => launcher.OnStart = child =>
-            {
-                if (child.Spec.Name == "db probe")
-                    child.Exit(Interlocked.Increment(ref probeRuns) == 1 ? 1 : 0);
-            });
+            """, probes: new Dictionary<string, Attempt[]> { ["./ping"] = [Attempt.Fails, Attempt.Passes] });
         await harness.WaitForStartAsync("db");
 
-        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("web").Count == 1, Tick);
+        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("web").Count == 1);
 
-        probeRuns.Should().Be(3, "a failure, then the two successes in a row that success_threshold asks for");
-        harness.Time.GetUtcNow().Should().BeOnOrAfter(harness.Time.Start + TimeSpan.FromSeconds(4), "the third attempt is two periods after the first");
+        harness.ChecksOf("./ping").Single().Attempts.Take(3).Should().Equal(
+            [TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], "a failure, then the two successes in a row that success_threshold asks for");
         var lines = harness.Lines.ToList();
-        lines.IndexOf("procman | db is ready: exited with code 0")
+        lines.Should().Contain("procman | db is ready: attempt 3 passed", "the second success in a row decides");
+        lines.IndexOf("procman | db is ready: attempt 3 passed")
             .Should().BeLessThan(lines.FindIndex(l => l.StartsWith("procman | web started", StringComparison.Ordinal)));
     }
 
@@ -136,13 +130,13 @@ public sealed class SupervisorDependencyTests
               web:
                 command: ./web
                 depends_on: {db: {condition: process_healthy}}
-            """, launcher => launcher.OnStart = child => { if (child.Spec.Name == "db probe") child.Exit(1); });
+            """, probes: new Dictionary<string, Attempt[]> { ["./ping"] = [Attempt.Fails] });
         var db = await harness.WaitForStartAsync("db");
 
         db.WriteLine("accepting connections");
 
         await harness.WaitForStartAsync("worker");
-        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("db probe").Count >= 3, Tick);
+        await harness.AdvanceUntilAsync(() => harness.ChecksOf("./ping").Single().Attempts.Count >= 3);
         (await harness.StateOfAsync("db")).Should().Be("running", "with a readiness probe, the probe decides readiness");
         (await harness.StateOfAsync("web")).Should().Be("waiting");
     }

@@ -9,8 +9,6 @@ namespace ProcMan.Tests.Unit.Supervision;
 /// <summary>exit_on_end and which code ProcMan exits with (README's table), in memory.</summary>
 public sealed class SupervisorExitCodeTests
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
-
     [Fact(Timeout = 10_000)]
     public async Task I_get_the_code_of_a_successful_end_that_stopped_everything_and_am_told_how_to_let_the_others_run_on()
     {
@@ -140,7 +138,7 @@ public sealed class SupervisorExitCodeTests
         await harness.WaitForLineAsync("sending SIGTERM to server");
 
         harness.Supervisor.RequestStop(new StopRequest("received SIGINT", 130, ForcesOnRepeat: true));
-        await harness.AdvanceUntilAsync(() => server.Exited.IsCompleted, Tick);
+        await harness.AdvanceUntilAsync(() => server.Exited.IsCompleted);
 
         (await harness.ExitCodeAsync()).Should().Be(3);
     }
@@ -159,7 +157,7 @@ public sealed class SupervisorExitCodeTests
             """, launcher => launcher.OnStart = child => { if (child.Spec.Name == "flaky") child.Exit(codes.Dequeue()); });
 
         await harness.WaitForLineAsync("flaky restarting in 1 s (attempt 1 of 1)");
-        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 2, Tick);
+        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 2);
 
         (await harness.ExitCodeAsync()).Should().Be(5, "the exit that was restarted is not an end");
         harness.Lines.Should().Contain("procman | stopping all processes: flaky failed (exited with code 5)");
@@ -178,7 +176,7 @@ public sealed class SupervisorExitCodeTests
                 command: ./server
             """, launcher => launcher.OnStart = child => { if (child.Spec.Name == "loop") child.Exit(0); });
 
-        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("loop").Count == 3, Tick);
+        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("loop").Count == 3);
 
         (await harness.ExitCodeAsync()).Should().Be(0);
         harness.Lines.Should().Contain(line => line.StartsWith("procman | stopping all processes: loop ended (exited with code 0)", StringComparison.Ordinal));

@@ -8,8 +8,6 @@ namespace ProcMan.Tests.Unit.Supervision;
 /// <summary>The back-off's reset and restarts by the liveness probe, in memory.</summary>
 public sealed class SupervisorRestartTests
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
-
     [Fact(Timeout = 10_000)]
     public async Task I_see_the_back_off_start_again_from_backoff_seconds_after_a_run_that_lasted_the_longest_back_off()
     {
@@ -21,10 +19,10 @@ public sealed class SupervisorRestartTests
             """);
         (await harness.WaitForStartAsync("flaky")).Exit(1);
         await harness.WaitForLineAsync("flaky restarting in 1 s (attempt 1)");
-        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 2, Tick);
+        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 2);
         (await harness.WaitForStartAsync("flaky", start: 2)).Exit(1);
         await harness.WaitForLineAsync("flaky restarting in 2 s (attempt 2)");
-        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 3, Tick);
+        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 3);
         var third = await harness.WaitForStartAsync("flaky", start: 3);
 
         harness.Time.Advance(TimeSpan.FromSeconds(60));
@@ -44,7 +42,7 @@ public sealed class SupervisorRestartTests
                 availability: {restart: on_failure, backoff_seconds: 1}
             """);
         (await harness.WaitForStartAsync("flaky")).Exit(1);
-        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 2, Tick);
+        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 2);
         var second = await harness.WaitForStartAsync("flaky", start: 2);
 
         harness.Time.Advance(TimeSpan.FromSeconds(59));
@@ -63,36 +61,31 @@ public sealed class SupervisorRestartTests
                 success_exit_codes: [143]
                 liveness_probe: {exec: {command: ./alive}, period_seconds: 1, failure_threshold: 2}
                 availability: {restart: on_failure, backoff_seconds: 1}
-            """, launcher => launcher.OnStart = child => { if (child.Spec.Name == "web probe") child.Exit(1); });
+            """, probes: new Dictionary<string, Attempt[]> { ["./alive"] = [Attempt.Fails] });
         var web = await harness.WaitForStartAsync("web");
 
-        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("web").Count == 2, Tick);
+        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("web").Count == 2);
 
-        harness.Launcher.StartsOf("web probe").Count.Should().BeGreaterThanOrEqualTo(2);
+        harness.ChecksOf("./alive")[0].Attempts.Take(2).Should().Equal(TimeSpan.Zero, TimeSpan.FromSeconds(1));
         web.Signals.Should().Equal(UnixSignal.Terminate);
         var lines = harness.Lines.ToList();
-        lines.Should().Contain("procman | web is unhealthy (liveness probe): exited with code 1; stopping it");
         lines.Should().Contain("procman | web restarting in 1 s (attempt 1)", "the exit after a failed liveness probe is a failure, even with a success code");
-        lines.IndexOf("procman | web is unhealthy (liveness probe): exited with code 1; stopping it").Should().BeLessThan(lines.IndexOf("procman | sending SIGTERM to web"));
+        lines.IndexOf("procman | web is unhealthy (liveness probe): attempt 2 failed; stopping it").Should().BeLessThan(lines.IndexOf("procman | sending SIGTERM to web"))
+            .And.BeGreaterThanOrEqualTo(0);
     }
 
     [Fact(Timeout = 10_000)]
     public async Task I_see_a_liveness_probe_that_fails_fewer_than_failure_threshold_times_in_a_row_leave_the_process_alone()
     {
-        var probeRuns = 0;
         await using var harness = SupervisorHarness.Start("""
             processes:
               web:
                 command: ./web
                 liveness_probe: {exec: {command: ./alive}, period_seconds: 1, failure_threshold: 2}
-            """, launcher => launcher.OnStart = child =>
-            {
-                if (child.Spec.Name == "web probe")
-                    child.Exit(Interlocked.Increment(ref probeRuns) % 2);
-            });
+            """, probes: new Dictionary<string, Attempt[]> { ["./alive"] = [Attempt.Fails, Attempt.Passes, Attempt.Fails, Attempt.Passes, Attempt.Fails, Attempt.Passes] });
         var web = await harness.WaitForStartAsync("web");
 
-        await harness.AdvanceUntilAsync(() => Volatile.Read(ref probeRuns) >= 6, Tick);
+        await harness.AdvanceUntilAsync(() => harness.ChecksOf("./alive").Single().Attempts.Count >= 6);
 
         (await harness.StateOfAsync("web")).Should().Be("running");
         web.Signals.Should().BeEmpty("no two failures came in a row");

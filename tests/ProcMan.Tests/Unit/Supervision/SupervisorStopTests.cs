@@ -9,8 +9,6 @@ namespace ProcMan.Tests.Unit.Supervision;
 /// <summary>Stop requests that come while a stop is under way, in memory.</summary>
 public sealed class SupervisorStopTests
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
-
     [Fact(Timeout = 10_000)]
     public async Task I_see_a_second_request_that_does_not_force_wait_out_the_stop_timeout_before_SIGKILL()
     {
@@ -27,7 +25,7 @@ public sealed class SupervisorStopTests
         await harness.StateOfAsync("stubborn");
         stubborn.Signals.Should().Equal(UnixSignal.Terminate);
 
-        await harness.AdvanceUntilAsync(() => stubborn.Exited.IsCompleted, Tick);
+        await harness.AdvanceUntilAsync(() => stubborn.Exited.IsCompleted);
 
         harness.Time.GetUtcNow().Should().BeOnOrAfter(harness.Time.Start + TimeSpan.FromSeconds(5));
         stubborn.Signals.Should().Equal(UnixSignal.Terminate, UnixSignal.Kill);

@@ -28,6 +28,9 @@ internal sealed class ScriptedCheck(StepClock clock, params Attempt[] script) : 
     private bool _inAttempt;
     private long _returnedAt;
 
+    /// <summary>The exec command of the probe it stands for.</summary>
+    public string Command { get; init; } = "";
+
     /// <summary>When each attempt began, from the clock's start.</summary>
     public IReadOnlyList<TimeSpan> Attempts
     {

@@ -47,6 +47,27 @@ internal sealed class StepClock : FakeTimeProvider
             return _pending.Any(t => t.Number > mark);
     }
 
+    /// <summary>When the earliest pending timer is due, if any is.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            lock (_gate)
+                return _pending.Min(t => t.Due);
+        }
+    }
+
+    /// <summary>Forgets the pulses so far, so that <see cref="WaitForPulseAsync"/> waits for a new one.</summary>
+    public void ForgetPulses()
+    {
+        while (_changed.Wait(0))
+        {
+        }
+    }
+
+    /// <summary>Waits (in real time) up to <paramref name="atMost"/> for a timer to be set, fire or go, or for a <see cref="Pulse"/>.</summary>
+    public Task<bool> WaitForPulseAsync(TimeSpan atMost) => _changed.WaitAsync(atMost);
+
     /// <summary>
     /// Until <paramref name="done"/> holds: waits (in real time, bounded) for the code under test to
     /// be <paramref name="parked"/>, then moves the clock to the earliest pending timer.
@@ -69,10 +90,7 @@ internal sealed class StepClock : FakeTimeProvider
             }
             if (done())
                 return;
-            DateTimeOffset? next;
-            lock (_gate)
-                next = _pending.Min(t => t.Due);
-            if (next is not { } due)
+            if (NextDue is not { } due)
                 throw new InvalidOperationException($"parked with no timer pending at +{Elapsed}: nothing will ever happen");
             Advance(due > GetUtcNow() ? due - GetUtcNow() : TimeSpan.Zero);
         }
