@@ -34,10 +34,13 @@ public sealed partial class Supervisor
         _ = ReportExitAsync(instance, run);
 
         if (instance.Definition?.ReadinessProbe is { } readiness)
-            _ = ProbeRunner.RunAsync(readiness, instance.Spec, launcher, options.Time, result => _mailbox.Writer.TryWrite(new ReadinessChanged(instance, run, result)), run.ProbesEnd);
+        {
+            _ = ProbeRunner.RunAsync(readiness, options.ProbeCheckFactory(readiness.Check, instance.Spec, launcher), options.Time,
+                result => _mailbox.Writer.TryWrite(new ReadinessChanged(instance, run, result)), run.ProbesEnd);
+        }
         if (instance.Definition?.LivenessProbe is { } liveness)
         {
-            _ = ProbeRunner.RunAsync(liveness, instance.Spec, launcher, options.Time,
+            _ = ProbeRunner.RunAsync(liveness, options.ProbeCheckFactory(liveness.Check, instance.Spec, launcher), options.Time,
                 result => { if (!result.Success) _mailbox.Writer.TryWrite(new LivenessFailed(instance, run, result)); }, run.ProbesEnd);
         }
     }
@@ -80,6 +83,8 @@ public sealed partial class Supervisor
         instance.MoveTo(ProcessState.Skipped);
         Log(LogEvents.Skipped).Warning("{Name} skipped: {Reason}", instance.Name, reason);
         _exitPolicy.Failed(ExitPolicy.SkippedCode);
+        // A skip is a failed end (README): it stops everything, like a failure, whatever exit_on_end says.
+        BeginStop($"{instance.Name} skipped");
     }
 
     /// <summary>

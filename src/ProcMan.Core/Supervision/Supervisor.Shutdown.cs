@@ -12,14 +12,24 @@ public sealed partial class Supervisor
             return;
         _stopping = true;
         Log(LogEvents.Stopping).Information("stopping all processes: {Reason}", reason);
-        foreach (var instance in _instances)
+        // A dependent whose dependency just failed is skipped, and says why, and so is whatever
+        // waits on it, wherever it comes in the file; the rest simply won't start.
+        bool skipped;
+        do
         {
-            // A dependent whose dependency just failed is skipped, and says why; the rest simply won't start.
-            if (instance.State == ProcessState.Waiting && _graph.Evaluate(instance) is DependencyTracker.Never(var why))
-                Skip(instance, why);
-            else if (instance.State is ProcessState.Waiting or ProcessState.Restarting)
-                instance.MoveTo(ProcessState.Stopped);
+            skipped = false;
+            foreach (var instance in _instances.Where(i => i.State == ProcessState.Waiting))
+            {
+                if (_graph.Evaluate(instance) is DependencyTracker.Never(var why))
+                {
+                    Skip(instance, why);
+                    skipped = true;
+                }
+            }
         }
+        while (skipped);
+        foreach (var instance in _instances.Where(i => i.State is ProcessState.Waiting or ProcessState.Restarting))
+            instance.MoveTo(ProcessState.Stopped);
         foreach (var run in _runs)
             StopLeftovers(run);
         StopStrays();

@@ -1,3 +1,7 @@
+using ProcMan.Configuration;
+using ProcMan.Processes;
+using ProcMan.Supervision.Probes;
+
 namespace ProcMan.Supervision;
 
 /// <param name="StopTimeout">How long a child's group has between SIGTERM and SIGKILL.</param>
@@ -22,4 +26,7 @@ public sealed record SupervisorOptions(TimeSpan StopTimeout, TimeSpan PipeGraceP
 
     /// <summary>The clock of every delay and duration: back-offs, stop timeouts, probes, run times (a fake one in tests).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Makes the check behind each probe's attempts (a scripted one in tests, where a real command's threads would race the fake clock).</summary>
+    internal Func<ProbeCheck, ProcessSpec, IProcessLauncher, IProbeCheck> ProbeCheckFactory { get; init; } = ProbeChecks.Create;
 }

@@ -13,25 +13,18 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
 {
     private const int MaxSummaryLength = 200;
 
-    public async Task<ProbeResult> RunAsync(TimeSpan timeout, CancellationToken cancellation)
+    public async Task<ProbeResult> RunAsync(CancellationToken deadline)
     {
         var spec = new ProcessSpec($"{process.Name} probe", ShellCommand.Arguments(check.Command), process.WorkingDirectory, process.Environment);
         using var child = launcher.Start(spec);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(timeout);
         var stdout = ReadAllAsync(child.StandardOutput);
         var stderr = ReadAllAsync(child.StandardError);
         try
         {
-            var exit = await child.Exited.WaitAsync(deadline.Token).ConfigureAwait(false);
+            var exit = await child.Exited.WaitAsync(deadline).ConfigureAwait(false);
             // A background job of the probe may hold its pipes: the deadline covers them too.
-            var output = (await stdout.WaitAsync(deadline.Token).ConfigureAwait(false)) + (await stderr.WaitAsync(deadline.Token).ConfigureAwait(false));
+            var output = (await stdout.WaitAsync(deadline).ConfigureAwait(false)) + (await stderr.WaitAsync(deadline).ConfigureAwait(false));
             return new ProbeResult(exit.IsSuccess, $"{exit}{LastLine(output)}");
-        }
-        catch (OperationCanceledException)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            return new ProbeResult(false, $"timed out after {timeout.TotalSeconds:0.###} s");
         }
         finally
         {
@@ -40,6 +33,8 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
                 child.KillEverything();
         }
     }
+
+    public ProbeResult TimedOut(TimeSpan timeout) => new(false, $"timed out after {timeout.TotalSeconds:0.###} s");
 
     /// <summary>
     /// On a thread of its own: a child's pipe is read with blocking reads, and a background job

@@ -11,23 +11,19 @@ internal sealed class HttpCheck(HttpProbeCheck check) : IProbeCheck
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
-    public async Task<ProbeResult> RunAsync(TimeSpan timeout, CancellationToken cancellation)
+    public async Task<ProbeResult> RunAsync(CancellationToken deadline)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(timeout);
         try
         {
-            using var response = await Client.GetAsync(check.Uri, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            using var response = await Client.GetAsync(check.Uri, HttpCompletionOption.ResponseHeadersRead, deadline).ConfigureAwait(false);
             var code = (int)response.StatusCode;
             return new ProbeResult(code is >= 200 and < 400, $"GET {check.Uri} answered {code}");
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            return new ProbeResult(false, $"GET {check.Uri} timed out after {timeout.TotalSeconds:0.###} s");
         }
         catch (HttpRequestException exception)
         {
             return new ProbeResult(false, $"GET {check.Uri} failed: {exception.Message}");
         }
     }
+
+    public ProbeResult TimedOut(TimeSpan timeout) => new(false, $"GET {check.Uri} timed out after {timeout.TotalSeconds:0.###} s");
 }

@@ -10,8 +10,6 @@ namespace ProcMan.Tests.Unit.Supervision;
 /// <summary>The supervisor's rules, in memory: scripted children, a fake clock, no process and no real wait.</summary>
 public sealed class SupervisorRulesTests
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
-
     [Fact(Timeout = 10_000)]
     public async Task I_see_a_failing_process_restarted_after_a_doubling_back_off_up_to_max_restarts()
     {
@@ -26,11 +24,11 @@ public sealed class SupervisorRulesTests
 
         await harness.WaitForLineAsync("flaky restarting in 1 s (attempt 1 of 2)");
         harness.Launcher.StartsOf("flaky").Should().HaveCount(1, "the back-off is not over");
-        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 2, Tick);
+        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 2);
         harness.Time.GetUtcNow().Should().BeOnOrAfter(harness.Time.Start + TimeSpan.FromSeconds(1));
 
         await harness.WaitForLineAsync("flaky restarting in 2 s (attempt 2 of 2)");
-        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 3, Tick);
+        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("flaky").Count == 3);
 
         await harness.WaitForLineAsync("stopping all processes: flaky failed (exited with code 1)");
         (await harness.ExitCodeAsync()).Should().Be(1);
@@ -53,7 +51,7 @@ public sealed class SupervisorRulesTests
 
         await harness.WaitForLineAsync("job completed; the others run on (exit_on_end is false)");
         await harness.WaitForLineAsync(line => line.StartsWith("procman | loop restarting in 1 s", StringComparison.Ordinal));
-        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("loop").Count >= 3, Tick);
+        await harness.AdvanceUntilAsync(() => harness.Launcher.StartsOf("loop").Count >= 3);
 
         harness.Launcher.StartsOf("job").Should().HaveCount(1);
     }
@@ -68,8 +66,8 @@ public sealed class SupervisorRulesTests
               server:
                 command: ./server
             """);
-        var tests = (await WaitForStartAsync(harness, "tests"));
-        await WaitForStartAsync(harness, "server");
+        var tests = await harness.WaitForStartAsync("tests");
+        await harness.WaitForStartAsync("server");
 
         tests.Exit(3);
 
@@ -90,13 +88,13 @@ public sealed class SupervisorRulesTests
                 command: ./web
                 depends_on: {migrate: {condition: process_completed_successfully}}
             """);
-        var migrate = await WaitForStartAsync(harness, "migrate");
+        var migrate = await harness.WaitForStartAsync("migrate");
         await harness.WaitForLineAsync("web is waiting for migrate (process_completed_successfully)");
         harness.Launcher.StartsOf("web").Should().BeEmpty();
 
         migrate.Exit(0);
 
-        await WaitForStartAsync(harness, "web");
+        await harness.WaitForStartAsync("web");
         var lines = harness.Lines.ToList();
         lines.IndexOf("procman | migrate exited with code 0").Should().BeLessThan(lines.FindIndex(l => l.StartsWith("procman | web started", StringComparison.Ordinal)));
     }
@@ -129,14 +127,14 @@ public sealed class SupervisorRulesTests
                 command: ./web
                 depends_on: {db: {condition: process_started}}
             """, launcher => launcher.IgnoringTerminate.Add("web"), stopTimeout: TimeSpan.FromSeconds(5));
-        var db = await WaitForStartAsync(harness, "db");
-        var web = await WaitForStartAsync(harness, "web");
+        var db = await harness.WaitForStartAsync("db");
+        var web = await harness.WaitForStartAsync("web");
 
         harness.Supervisor.RequestStop(new StopRequest("received SIGTERM", 143, ForcesOnRepeat: true));
 
         await harness.WaitForLineAsync("sending SIGTERM to web");
         db.Signals.Should().BeEmpty("db waits until web, which depends on it, is down");
-        await harness.AdvanceUntilAsync(() => web.Exited.IsCompleted, Tick);
+        await harness.AdvanceUntilAsync(() => web.Exited.IsCompleted);
         harness.Time.GetUtcNow().Should().BeOnOrAfter(harness.Time.Start + TimeSpan.FromSeconds(5), "SIGKILL comes only after the stop timeout");
         web.Signals.Should().Equal(UnixSignal.Terminate, UnixSignal.Kill);
 
@@ -153,7 +151,7 @@ public sealed class SupervisorRulesTests
               stubborn:
                 command: ./stubborn
             """, launcher => launcher.IgnoringTerminate.Add("stubborn"));
-        var stubborn = await WaitForStartAsync(harness, "stubborn");
+        var stubborn = await harness.WaitForStartAsync("stubborn");
 
         harness.Supervisor.RequestStop(new StopRequest("received SIGINT", 130, ForcesOnRepeat: true));
         await harness.WaitForLineAsync("sending SIGTERM to stubborn");
@@ -194,7 +192,7 @@ public sealed class SupervisorRulesTests
               other:
                 command: ./other
             """);
-        var db = await WaitForStartAsync(harness, "db");
+        var db = await harness.WaitForStartAsync("db");
         (await harness.Supervisor.WaitAsync(["db"], WaitCondition.Started, CancellationToken.None)).Should().BeTrue();
         var web = harness.Supervisor.WaitAsync(["web"], WaitCondition.Started, CancellationToken.None);
         web.IsCompleted.Should().BeFalse();
@@ -202,11 +200,5 @@ public sealed class SupervisorRulesTests
         db.Exit(1);
 
         (await web.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeFalse("web is skipped: it can never start");
-    }
-
-    private static async Task<ScriptedChild> WaitForStartAsync(SupervisorHarness harness, string name)
-    {
-        await harness.WaitForLineAsync(line => line.StartsWith($"procman | {name} started with pid ", StringComparison.Ordinal));
-        return harness.Launcher.StartsOf(name)[^1];
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
 using ProcMan.Configuration;
 using ProcMan.Output;
 using ProcMan.Tests.Unit.Output;
@@ -17,6 +16,9 @@ internal sealed class SupervisorHarness : IAsyncDisposable
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long (in real time) nothing must move for the supervisor to count as settled.</summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(3);
+
     private readonly List<string> _lines = [];
     private readonly SemaphoreSlim _lineAdded = new(0);
     private readonly OutputChannel _channel = new();
@@ -25,7 +27,9 @@ internal sealed class SupervisorHarness : IAsyncDisposable
     private readonly Serilog.Core.Logger _logger;
     private readonly string _directory = Directory.CreateTempSubdirectory("procman-unit-").FullName;
 
-    private SupervisorHarness(string yaml, ScriptedLauncher launcher, TimeSpan stopTimeout)
+    private readonly List<ScriptedCheck> _checks = [];
+
+    private SupervisorHarness(string yaml, ScriptedLauncher launcher, TimeSpan stopTimeout, IReadOnlyDictionary<string, Attempt[]>? probes)
     {
         Launcher = launcher;
         var file = Path.Combine(_directory, "procfile.yml");
@@ -35,11 +39,14 @@ internal sealed class SupervisorHarness : IAsyncDisposable
         _consuming = ConsumeAsync();
         _logger = new LoggerConfiguration().WriteTo.Sink(new ChannelLogSink(_inlet)).CreateLogger();
         var options = SupervisorOptions.Default with { StopTimeout = stopTimeout };
-        Supervisor = new Supervisor(specs, launcher, _inlet, _logger, options with { Time = Time });
+        options = options with { Time = Time };
+        if (probes is not null)
+            options = options with { ProbeCheckFactory = (check, _, _) => Script(((ExecProbeCheck)check).Command, probes) };
+        Supervisor = new Supervisor(specs, launcher, _inlet, _logger, options);
         Running = Supervisor.RunAsync();
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public StepClock Time { get; } = new();
 
     public ScriptedLauncher Launcher { get; }
 
@@ -58,12 +65,29 @@ internal sealed class SupervisorHarness : IAsyncDisposable
         }
     }
 
-    public static SupervisorHarness Start(string yaml, Action<ScriptedLauncher>? script = null, TimeSpan? stopTimeout = null)
+    /// <summary>Every probe check made so far, in order: one per probe per run.</summary>
+    public IReadOnlyList<ScriptedCheck> Checks
+    {
+        get
+        {
+            lock (_checks)
+                return [.. _checks];
+        }
+    }
+
+    /// <param name="probes">
+    /// When given, each probe's attempts follow the script under its exec command, instead of
+    /// starting the command through the launcher.
+    /// </param>
+    public static SupervisorHarness Start(string yaml, Action<ScriptedLauncher>? script = null, TimeSpan? stopTimeout = null, IReadOnlyDictionary<string, Attempt[]>? probes = null)
     {
         var launcher = new ScriptedLauncher();
         script?.Invoke(launcher);
-        return new SupervisorHarness(yaml, launcher, stopTimeout ?? TimeSpan.FromSeconds(5));
+        return new SupervisorHarness(yaml, launcher, stopTimeout ?? TimeSpan.FromSeconds(5), probes);
     }
+
+    /// <summary>The checks made for the probe with this exec command, in order (one per run).</summary>
+    public IReadOnlyList<ScriptedCheck> ChecksOf(string command) => [.. Checks.Where(check => check.Command == command)];
 
     /// <summary>Waits for the first line (from the start) that <paramref name="predicate"/> accepts.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> predicate)
@@ -86,21 +110,44 @@ internal sealed class SupervisorHarness : IAsyncDisposable
 
     public Task<string> WaitForLineAsync(string procmanEvent) => WaitForLineAsync(line => line == "procman | " + procmanEvent);
 
+    /// <summary>Waits for <paramref name="name"/>'s next start to be announced; returns its child.</summary>
+    public async Task<ScriptedChild> WaitForStartAsync(string name, int start = 1)
+    {
+        await WaitForLineAsync(line => line.StartsWith($"procman | {name} started with pid ", StringComparison.Ordinal)
+            && Lines.Count(l => l.StartsWith($"procman | {name} started with pid ", StringComparison.Ordinal)) >= start);
+        return Launcher.StartsOf(name)[start - 1];
+    }
+
     /// <summary>
-    /// Moves the fake clock on by <paramref name="step"/> until <paramref name="holds"/>: the
-    /// supervisor sets its timers as it acts, a moment after the line a test waits for.
+    /// The instance's state (waiting, running, ready, ...) once the supervisor has handled every
+    /// message posted before this call: a reply comes after them, so this is also a barrier.
     /// </summary>
-    public async Task AdvanceUntilAsync(Func<bool> holds, TimeSpan step, TimeSpan? atMost = null)
+    public async Task<string> StateOfAsync(string name) =>
+        (await Supervisor.GetStatusAsync().WaitAsync(EventTimeout)).Single(status => status.Name == name).State;
+
+    /// <summary>The instance's state in the exit summary, once the supervisor has returned.</summary>
+    public string FinalStateOf(string name) => Supervisor.FinalSummary.Single(row => row.Name == name).State;
+
+    /// <summary>
+    /// Moves the fake clock on, to one pending timer after another, until <paramref name="holds"/>.
+    /// Before each move the supervisor settles: what takes no time on its clock (acting on a
+    /// message, an exit, a line) is done before any time passes, as it would be in real time.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<bool> holds, TimeSpan? atMost = null)
     {
         var limit = atMost ?? TimeSpan.FromMinutes(10);
-        var advanced = TimeSpan.Zero;
+        using var patience = new CancellationTokenSource(EventTimeout);
         while (!holds())
         {
-            if (advanced >= limit)
-                throw new TimeoutException($"still not so after {advanced} of fake time; the lines were:\n{string.Join("\n", Lines)}");
-            Time.Advance(step);
-            advanced += step;
-            await _lineAdded.WaitAsync(TimeSpan.FromMilliseconds(2));
+            if (Time.Elapsed >= limit || patience.IsCancellationRequested)
+                throw new TimeoutException($"still not so at +{Time.Elapsed} of fake time; the lines were:\n{string.Join("\n", Lines)}");
+            await SettleAsync(patience.Token);
+            if (holds())
+                return;
+            if (Time.NextDue is { } due)
+                Time.Advance(due > Time.GetUtcNow() ? due - Time.GetUtcNow() : TimeSpan.Zero);
+            else
+                await Time.WaitForPulseAsync(Quiet);
         }
     }
 
@@ -120,6 +167,38 @@ internal sealed class SupervisorHarness : IAsyncDisposable
         await FinishOutputAsync();
         _logger.Dispose();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>
+    /// Waits until the supervisor has handled every message posted so far and nothing (a line, a
+    /// timer) has moved for a moment.
+    /// </summary>
+    private async Task SettleAsync(CancellationToken patience)
+    {
+        do
+        {
+            Time.ForgetPulses();
+            if (!Running.IsCompleted)
+            {
+                try
+                {
+                    await Supervisor.GetStatusAsync().WaitAsync(patience);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It is shutting down: nothing more to wait for.
+                }
+            }
+        }
+        while (await Time.WaitForPulseAsync(Quiet) && !patience.IsCancellationRequested);
+    }
+
+    private ScriptedCheck Script(string command, IReadOnlyDictionary<string, Attempt[]> probes)
+    {
+        var check = new ScriptedCheck(Time, probes[command]) { Command = command };
+        lock (_checks)
+            _checks.Add(check);
+        return check;
     }
 
     /// <summary>Nothing more is written once the supervisor is at rest: the channel is completed and read to its end.</summary>
@@ -142,6 +221,7 @@ internal sealed class SupervisorHarness : IAsyncDisposable
             }
             _channel.Consumed(chunk);
             _lineAdded.Release();
+            Time.Pulse();
         }
     }
 }
