@@ -58,7 +58,7 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         using var signals = new TerminationSignals(supervisor.RequestStop);
         _ = drain.Failure.ContinueWith(failure => OnOutputFailed(failure.Result, supervisor), TaskScheduler.Default);
         var processOfInstance = specs.ToDictionary(s => s.Name, s => s.Definition?.Name ?? s.Name);
-        control?.Serve(new ControlHandler(supervisor, logs, processOfInstance, supervisor.RequestStop), problem => logger.Warning("{Problem}", problem));
+        control?.Serve(new ControlHandler(supervisor, logs, processOfInstance), problem => logger.Warning("{Problem}", problem));
 
         // Returns at its first wait, once the first children are started.
         var supervising = supervisor.RunAsync();
@@ -67,10 +67,11 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         // acted on 2-3 ms late. They are created now instead, while the children start.
         ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
         var exitCode = await supervising.ConfigureAwait(false);
+        var summary = supervisor.FinalSnapshot.Select(SummaryRow.From).ToList();
         // Warnings about the last lines (a log file that cannot be written) come before the summary.
         await drain.CatchUpAsync().ConfigureAwait(false);
         if (Summary)
-            await WriteSummaryAsync(channel, supervisor.FinalSummary).ConfigureAwait(false);
+            await WriteSummaryAsync(channel, summary).ConfigureAwait(false);
         channel.Complete();
         await draining.ConfigureAwait(false);
 
@@ -79,7 +80,7 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
             try
             {
                 // The drain is done: stdout is free, and the log hub has every line.
-                Output.GitHubGroups.Write(new BufferedOutput(stdout), lineFormat, logs, supervisor.FinalSummary);
+                Output.GitHubGroups.Write(new BufferedOutput(stdout), lineFormat, logs, summary);
             }
             catch (IOException)
             {

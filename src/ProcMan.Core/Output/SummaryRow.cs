@@ -1,3 +1,5 @@
+using ProcMan.Supervision;
+
 namespace ProcMan.Output;
 
 /// <summary>One process instance in the exit summary: how it ended and what it wrote.</summary>
@@ -23,4 +25,15 @@ public sealed record SummaryRow(
 {
     /// <summary>Failed: its last lines are worth showing again (GitHub Actions group).</summary>
     public bool Failed => State == "failed";
+
+    public static SummaryRow From(InstanceSnapshot snapshot) => new(
+        snapshot.Name,
+        snapshot.Pid,
+        snapshot.State.ToText(),
+        snapshot.ExitCode,
+        snapshot.Signal?.ToString(),
+        snapshot.Restarts,
+        snapshot.RunTime,
+        snapshot.Lines,
+        snapshot.Bytes);
 }
