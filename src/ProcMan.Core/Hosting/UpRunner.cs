@@ -6,6 +6,7 @@ using ProcMan.Logs;
 using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Processes.Linux;
+using ProcMan.Reporting;
 using ProcMan.Supervision;
 using Serilog;
 
@@ -67,11 +68,10 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         // acted on 2-3 ms late. They are created now instead, while the children start.
         ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
         var exitCode = await supervising.ConfigureAwait(false);
-        var summary = supervisor.FinalSnapshot.Select(SummaryRow.From).ToList();
         // Warnings about the last lines (a log file that cannot be written) come before the summary.
         await drain.CatchUpAsync().ConfigureAwait(false);
         if (Summary)
-            await WriteSummaryAsync(channel, summary).ConfigureAwait(false);
+            await WriteSummaryAsync(channel, supervisor.FinalSnapshot).ConfigureAwait(false);
         channel.Complete();
         await draining.ConfigureAwait(false);
 
@@ -80,7 +80,9 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
             try
             {
                 // The drain is done: stdout is free, and the log hub has every line.
-                Output.GitHubGroups.Write(new BufferedOutput(stdout), lineFormat, logs, summary);
+                // Not the ones ProcMan stopped, nor skipped ones, which never ran.
+                var failed = supervisor.FinalSnapshot.Where(i => i.State == ProcessState.Failed).Select(i => i.Name);
+                Output.GitHubGroups.Write(new BufferedOutput(stdout), lineFormat, logs, failed);
             }
             catch (IOException)
             {
@@ -93,10 +95,10 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
     }
 
     /// <summary>The table as ProcMan's own lines, after every other line; JSON gets the rows as one object.</summary>
-    private static ValueTask WriteSummaryAsync(OutputChannel channel, IReadOnlyList<SummaryRow> rows)
+    private static ValueTask WriteSummaryAsync(OutputChannel channel, IReadOnlyList<InstanceSnapshot> instances)
     {
-        var text = Encoding.UTF8.GetBytes(SummaryTable.Render(rows));
-        var chunk = OutputChunk.Copy(OutputSource.ProcMan, OutputStream.ProcMan, new(text), addNewline: false) with { Details = new SummaryDetails(rows) };
+        var text = Encoding.UTF8.GetBytes(SummaryTable.Render(instances));
+        var chunk = OutputChunk.Copy(OutputSource.ProcMan, OutputStream.ProcMan, new(text), addNewline: false) with { Details = SummaryJson.Details(instances) };
         return channel.WriteAsync(chunk);
     }
 
