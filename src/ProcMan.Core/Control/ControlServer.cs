@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Text.Json;
 
 namespace ProcMan.Control;
 
@@ -178,20 +177,9 @@ public sealed class ControlServer : IAsyncDisposable
             }
             if (await ReadRequestLineAsync(stream, slot).ConfigureAwait(false) is not { } line)
                 return;
-            ControlRequest? request;
-            try
+            if (RequestParser.Parse(line.Span, out var error) is not { } request)
             {
-                request = JsonSerializer.Deserialize(line.Span, ControlJson.Default.ControlRequest);
-            }
-            catch (JsonException exception)
-            {
-                await ControlHandler.WriteAsync(stream, ControlResponse.Failure($"bad request: {Describe(exception)}"), _stopping.Token).ConfigureAwait(false);
-                return;
-            }
-            // `null` is valid JSON, and so is an object whose command is null: neither asks for anything.
-            if (request?.Command is null)
-            {
-                await ControlHandler.WriteAsync(stream, ControlResponse.Failure("bad request: expected an object with a command"), _stopping.Token).ConfigureAwait(false);
+                await ControlHandler.WriteAsync(stream, ControlResponse.Failure(error!), _stopping.Token).ConfigureAwait(false);
                 return;
             }
             if (IsLasting(request) && !slot.TryStartLasting())
@@ -201,7 +189,7 @@ public sealed class ControlServer : IAsyncDisposable
             }
             try
             {
-                await handler.HandleAsync(request with { Names = request.Names ?? [] }, stream, _stopping.Token).ConfigureAwait(false);
+                await handler.HandleAsync(request, stream, _stopping.Token).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or NullReferenceException)
             {
@@ -255,17 +243,6 @@ public sealed class ControlServer : IAsyncDisposable
         using var timeout = new CancellationTokenSource(BriefAnswerTimeout, _time);
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, timeout.Token);
         await ControlHandler.WriteAsync(stream, ControlResponse.Failure(error), patience.Token).ConfigureAwait(false);
-    }
-
-    /// <summary>The serializer's message, but a duplicate key by its name alone (its message names an internal type).</summary>
-    private static string Describe(JsonException exception)
-    {
-        const string duplicate = "Duplicate property '";
-        var message = exception.Message;
-        if (!message.StartsWith(duplicate, StringComparison.Ordinal))
-            return message;
-        var end = message.IndexOf('\'', duplicate.Length);
-        return end < 0 ? message : $"the key `{message[duplicate.Length..end]}` appears more than once";
     }
 
     /// <summary>Answers that may go on for as long as the client likes.</summary>
