@@ -1,8 +1,8 @@
 using System.CommandLine;
+using ProcMan;
 using ProcMan.Cli;
 using ProcMan.Cli.Commands;
 using ProcMan.Processes.Linux;
-using ProcMan.Reporting;
 
 // Before any command is built: the guardian is started with every `up` and does nothing else.
 if (args is [GuardianProcess.Command])

@@ -8,10 +8,12 @@ namespace ProcMan.Control;
 /// <summary>
 /// Answers control requests. It holds no state of its own: each request goes to the part that
 /// owns the state, as a message with its own reply slot (the supervisor's mailbox), or takes a
-/// subscription (the log hub).
+/// subscription (the log hub). <paramref name="time"/> runs the wait timeouts (default: the system's).
 /// </summary>
-public sealed class ControlHandler(Supervisor supervisor, LogHub logs, IReadOnlyDictionary<string, string> processOfInstance, Action<StopRequest> stop)
+public sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadOnlyDictionary<string, string> processOfInstance, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private const int DefaultLogLines = 100;
     private const int MaxBatchBytes = 64 * 1024;
 
@@ -20,7 +22,7 @@ public sealed class ControlHandler(Supervisor supervisor, LogHub logs, IReadOnly
         switch (request.Command)
         {
             case "ps":
-                await WriteAsync(stream, new ControlResponse { Ok = true, Processes = await supervisor.GetStatusAsync().ConfigureAwait(false) }, cancellation).ConfigureAwait(false);
+                await WriteAsync(stream, new ControlResponse { Ok = true, Processes = [.. (await supervisor.GetSnapshotAsync().ConfigureAwait(false)).Select(ProcessStatus.From)] }, cancellation).ConfigureAwait(false);
                 break;
             case "stop" or "start" or "restart":
                 await ControlAsync(request, stream, cancellation).ConfigureAwait(false);
@@ -32,7 +34,7 @@ public sealed class ControlHandler(Supervisor supervisor, LogHub logs, IReadOnly
                 await StreamLogsAsync(request, stream, cancellation).ConfigureAwait(false);
                 break;
             case "down":
-                stop(new StopRequest("procman down was run", 0, ForcesOnRepeat: false));
+                supervisor.RequestStop(new StopRequest("procman down was run", 0, ForcesOnRepeat: false));
                 await WriteAsync(stream, ControlResponse.Success, cancellation).ConfigureAwait(false);
                 break;
             default:
@@ -74,9 +76,10 @@ public sealed class ControlHandler(Supervisor supervisor, LogHub logs, IReadOnly
             await WriteAsync(stream, ControlResponse.Failure(problem), cancellation).ConfigureAwait(false);
             return;
         }
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var timeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         if (request.TimeoutSeconds is { } seconds)
-            deadline.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(seconds, 0, SupervisorOptions.MaxTimeout.TotalSeconds)));
+            timeout.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(seconds, 0, SupervisorOptions.MaxTimeout.TotalSeconds)));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeout.Token);
         ControlResponse response;
         try
         {

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Text.Json;
 
 namespace ProcMan.Control;
 
@@ -25,16 +24,18 @@ public sealed class ControlServer : IAsyncDisposable
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(1);
 
     private readonly Socket _listener;
+    private readonly TimeProvider _time;
     private readonly ControlClients _clients = ControlClients.ForThisProcess();
     private readonly CancellationTokenSource _closing = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _serving = [];
     private Task _accepting = Task.CompletedTask;
 
-    private ControlServer(string path, Socket listener)
+    private ControlServer(string path, Socket listener, TimeProvider time)
     {
         Path = path;
         _listener = listener;
+        _time = time;
     }
 
     public string Path { get; }
@@ -45,7 +46,8 @@ public sealed class ControlServer : IAsyncDisposable
     /// </summary>
     /// <exception cref="AlreadyRunningException">Another instance serves this file.</exception>
     /// <exception cref="ControlSocketException">Something other than a socket of the user's is at <paramref name="path"/>.</exception>
-    public static ControlServer Bind(string path)
+    /// <param name="time">The clock of its timeouts and back-offs (default: the system's).</param>
+    public static ControlServer Bind(string path, TimeProvider? time = null)
     {
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("the control socket needs Unix file modes");
@@ -67,7 +69,7 @@ public sealed class ControlServer : IAsyncDisposable
         }
         File.SetUnixFileMode(path, OwnerOnly);
         listener.Listen(ListenBacklog);
-        return new ControlServer(path, listener);
+        return new ControlServer(path, listener, time ?? TimeProvider.System);
     }
 
     /// <summary>
@@ -90,7 +92,7 @@ public sealed class ControlServer : IAsyncDisposable
         Task[] serving;
         lock (_serving)
             serving = [.. _serving];
-        await Task.WhenAny(Task.WhenAll(serving), Task.Delay(FinishGrace)).ConfigureAwait(false);
+        await Task.WhenAny(Task.WhenAll(serving), Task.Delay(FinishGrace, _time)).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(serving).ConfigureAwait(false);
         File.Delete(Path);
@@ -142,7 +144,7 @@ public sealed class ControlServer : IAsyncDisposable
                 _clients.TryEvictOldestIdle();
                 try
                 {
-                    await Task.Delay(backOff, _closing.Token).ConfigureAwait(false);
+                    await Task.Delay(backOff, _time, _closing.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -175,20 +177,9 @@ public sealed class ControlServer : IAsyncDisposable
             }
             if (await ReadRequestLineAsync(stream, slot).ConfigureAwait(false) is not { } line)
                 return;
-            ControlRequest? request;
-            try
+            if (RequestParser.Parse(line.Span, out var error) is not { } request)
             {
-                request = JsonSerializer.Deserialize(line.Span, ControlJson.Default.ControlRequest);
-            }
-            catch (JsonException exception)
-            {
-                await ControlHandler.WriteAsync(stream, ControlResponse.Failure($"bad request: {Describe(exception)}"), _stopping.Token).ConfigureAwait(false);
-                return;
-            }
-            // `null` is valid JSON, and so is an object whose command is null: neither asks for anything.
-            if (request?.Command is null)
-            {
-                await ControlHandler.WriteAsync(stream, ControlResponse.Failure("bad request: expected an object with a command"), _stopping.Token).ConfigureAwait(false);
+                await ControlHandler.WriteAsync(stream, ControlResponse.Failure(error!), _stopping.Token).ConfigureAwait(false);
                 return;
             }
             if (IsLasting(request) && !slot.TryStartLasting())
@@ -198,7 +189,7 @@ public sealed class ControlServer : IAsyncDisposable
             }
             try
             {
-                await handler.HandleAsync(request with { Names = request.Names ?? [] }, stream, _stopping.Token).ConfigureAwait(false);
+                await handler.HandleAsync(request, stream, _stopping.Token).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or NullReferenceException)
             {
@@ -218,8 +209,8 @@ public sealed class ControlServer : IAsyncDisposable
     /// </summary>
     private async Task<ReadOnlyMemory<byte>?> ReadRequestLineAsync(NetworkStream stream, ControlClients.Slot slot)
     {
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, slot.Evicted);
-        idle.CancelAfter(IdleTimeout);
+        using var timeout = new CancellationTokenSource(IdleTimeout, _time);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, slot.Evicted, timeout.Token);
         ReadOnlyMemory<byte>? line;
         try
         {
@@ -249,20 +240,9 @@ public sealed class ControlServer : IAsyncDisposable
     /// <summary>An error for a client that may not be reading: it gets a moment, not a place.</summary>
     private async Task AnswerBrieflyAsync(NetworkStream stream, string error)
     {
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        patience.CancelAfter(BriefAnswerTimeout);
+        using var timeout = new CancellationTokenSource(BriefAnswerTimeout, _time);
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, timeout.Token);
         await ControlHandler.WriteAsync(stream, ControlResponse.Failure(error), patience.Token).ConfigureAwait(false);
-    }
-
-    /// <summary>The serializer's message, but a duplicate key by its name alone (its message names an internal type).</summary>
-    private static string Describe(JsonException exception)
-    {
-        const string duplicate = "Duplicate property '";
-        var message = exception.Message;
-        if (!message.StartsWith(duplicate, StringComparison.Ordinal))
-            return message;
-        var end = message.IndexOf('\'', duplicate.Length);
-        return end < 0 ? message : $"the key `{message[duplicate.Length..end]}` appears more than once";
     }
 
     /// <summary>Answers that may go on for as long as the client likes.</summary>

@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using ProcMan.Supervision;
 
 namespace ProcMan.Control;
 
-/// <summary>One row of <c>procman ps</c>: a process instance as the supervisor sees it.</summary>
+/// <summary>One row of <c>procman ps</c> on the wire: a process instance as the supervisor sees it.</summary>
 public sealed record ProcessStatus
 {
     public required string Name { get; init; }
@@ -29,4 +30,19 @@ public sealed record ProcessStatus
     public long Lines { get; init; }
 
     public long Bytes { get; init; }
+
+    /// <summary>The snapshot as the protocol sends it: states by name, the uptime in seconds to the millisecond.</summary>
+    public static ProcessStatus From(InstanceSnapshot snapshot) => new()
+    {
+        Name = snapshot.Name,
+        Process = snapshot.Process,
+        State = snapshot.State.ToText(),
+        Pid = snapshot.Pid,
+        UptimeSeconds = snapshot.Uptime is { } uptime ? Math.Round(uptime.TotalSeconds, 3) : null,
+        Restarts = snapshot.Restarts,
+        LastExitCode = snapshot.ExitCode,
+        Ready = snapshot.Ready,
+        Lines = snapshot.Lines,
+        Bytes = snapshot.Bytes,
+    };
 }

@@ -4,6 +4,7 @@ using ProcMan.Control;
 using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Processes.Linux;
+using ProcMan.Reporting;
 using ProcMan.Supervision;
 using Serilog;
 using Serilog.Core;
@@ -62,7 +63,7 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         using var signals = new TerminationSignals(supervisor.RequestStop);
         _ = drain.Failure.ContinueWith(failure => OnOutputFailed(failure.Result, supervisor), TaskScheduler.Default);
         var processOfInstance = specs.ToDictionary(s => s.Name, s => s.Definition?.Name ?? s.Name);
-        control?.Serve(new ControlHandler(supervisor, logs, processOfInstance, supervisor.RequestStop), problem => logger.Warning("{Problem}", problem));
+        control?.Serve(new ControlHandler(supervisor, logs, processOfInstance), problem => logger.Warning("{Problem}", problem));
 
         // Returns at its first wait, once the first children are started.
         var supervising = supervisor.RunAsync();
@@ -74,7 +75,7 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
         // Warnings about the last lines (a log file that cannot be written) come before the summary.
         await drain.CatchUpAsync().ConfigureAwait(false);
         if (Summary)
-            WriteSummary(output, supervisor.FinalSummary);
+            WriteSummary(output, supervisor.FinalSnapshot);
         output.Complete();
         await draining.ConfigureAwait(false);
         logs.Complete();
@@ -84,7 +85,9 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
             try
             {
                 // The drain is done: stdout is free, and the log hub has every line.
-                Output.GitHubGroups.Write(new BufferedOutput(stdout), lineFormat, logs, supervisor.FinalSummary);
+                // Not the ones ProcMan stopped, nor skipped ones, which never ran.
+                var failed = supervisor.FinalSnapshot.Where(i => i.State == ProcessState.Failed).Select(i => i.Name);
+                Output.GitHubGroups.Write(new BufferedOutput(stdout), lineFormat, logs, failed);
             }
             catch (IOException)
             {
@@ -97,10 +100,10 @@ public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, Sup
     }
 
     /// <summary>The table as ProcMan's own lines, after every other line; JSON gets the rows as one object.</summary>
-    private static void WriteSummary(OutputInlet output, IReadOnlyList<SummaryRow> rows)
+    private static void WriteSummary(OutputInlet output, IReadOnlyList<InstanceSnapshot> instances)
     {
-        var text = Encoding.UTF8.GetBytes(SummaryTable.Render(rows));
-        var chunk = OutputChunk.Copy(OutputSource.ProcMan, OutputStream.ProcMan, new(text), addNewline: false) with { Details = new SummaryDetails(rows) };
+        var text = Encoding.UTF8.GetBytes(SummaryTable.Render(instances));
+        var chunk = OutputChunk.Copy(OutputSource.ProcMan, OutputStream.ProcMan, new(text), addNewline: false) with { Details = SummaryJson.Details(instances) };
         if (!output.TryWrite(chunk))
             chunk.Release();
     }

@@ -1,4 +1,3 @@
-using ProcMan.Reporting;
 namespace ProcMan.Processes;
 
 /// <summary>A child could not be started (missing program, no permission, ...).</summary>

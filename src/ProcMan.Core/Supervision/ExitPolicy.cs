@@ -1,4 +1,3 @@
-using ProcMan.Reporting;
 namespace ProcMan.Supervision;
 
 /// <summary>

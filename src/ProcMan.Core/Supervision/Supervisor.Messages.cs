@@ -1,4 +1,3 @@
-using ProcMan.Control;
 using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Supervision.Probes;
@@ -20,7 +19,7 @@ public sealed partial class Supervisor
     private sealed record StraysTimedOut(IReadOnlyList<StrayProcess> Strays, TimeSpan After) : Message;
     private sealed record StopRequested(StopRequest Request) : Message;
     private sealed record Recheck : Message;
-    private sealed record StatusQueried(TaskCompletionSource<IReadOnlyList<ProcessStatus>> Reply) : Message;
+    private sealed record SnapshotQueried(TaskCompletionSource<IReadOnlyList<InstanceSnapshot>> Reply) : Message;
     private sealed record ControlRequested(ControlAction Action, IReadOnlyList<string> Names, TaskCompletionSource<string?> Reply) : Message;
     private sealed record WaitRequested(IReadOnlyList<string> Names, WaitCondition Condition, TaskCompletionSource<bool> Reply, CancellationToken Cancellation) : Message;
 

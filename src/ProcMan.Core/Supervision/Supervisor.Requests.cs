@@ -1,25 +1,17 @@
-using ProcMan.Control;
-
 namespace ProcMan.Supervision;
 
 /// <summary>
-/// The supervisor's answers to the control socket (ps, stop, start, restart, wait): each request
+/// The supervisor's answers to the control socket (ps, stop, start, restart, wait), the <see cref="ISupervisor"/> side of it: each request
 /// is a message with its own reply slot, handled in the loop like every other event.
 /// </summary>
 public sealed partial class Supervisor
 {
-    /// <summary>Every instance's state, for <c>procman ps</c>.</summary>
-    public Task<IReadOnlyList<ProcessStatus>> GetStatusAsync() =>
-        Ask<IReadOnlyList<ProcessStatus>>(reply => new StatusQueried(reply));
+    public Task<IReadOnlyList<InstanceSnapshot>> GetSnapshotAsync() =>
+        Ask<IReadOnlyList<InstanceSnapshot>>(reply => new SnapshotQueried(reply));
 
-    /// <summary>Stops, starts or restarts the named processes or replicas; the answer is null, or what was wrong.</summary>
     public Task<string?> ControlAsync(ControlAction action, IReadOnlyList<string> names) =>
         Ask<string?>(reply => new ControlRequested(action, names, reply));
 
-    /// <summary>
-    /// Completes with true once <paramref name="condition"/> holds for every named instance,
-    /// false as soon as it never can; throws <see cref="ArgumentException"/> for an unknown name.
-    /// </summary>
     public async Task<bool> WaitAsync(IReadOnlyList<string> names, WaitCondition condition, CancellationToken cancellation)
     {
         var reply = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -122,16 +114,18 @@ public sealed partial class Supervisor
         instance.State == ProcessState.Ready
         || (instance.State == ProcessState.Running && instance.Definition?.ReadinessProbe is null && instance.Definition?.ReadyLogLine is null);
 
-    private static ProcessStatus Status(ProcessInstance instance) => new()
+    private static InstanceSnapshot Snapshot(ProcessInstance instance) => new()
     {
         Name = instance.Name,
         Process = instance.ProcessName,
-        State = instance.State.ToString().ToLowerInvariant(),
+        State = instance.State,
         Pid = instance.Run?.Process.Pid,
-        UptimeSeconds = instance.IsUp || instance.State == ProcessState.Stopping ? Math.Round(instance.Run!.Age.TotalSeconds, 3) : null,
+        Uptime = instance.IsUp || instance.State == ProcessState.Stopping ? instance.Run!.Age : null,
         Restarts = Math.Max(0, instance.Starts - 1),
-        LastExitCode = instance.LastExit?.Code,
+        ExitCode = instance.LastExit?.Code,
+        Signal = instance.LastExit?.Signal,
         Ready = IsReady(instance),
+        RunTime = instance.RunTime,
         Lines = instance.Counter.Lines,
         Bytes = instance.Counter.Bytes,
     };

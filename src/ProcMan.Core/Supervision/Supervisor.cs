@@ -18,7 +18,7 @@ public sealed partial class Supervisor(
     IProcessLauncher launcher,
     OutputInlet output,
     ILogger log,
-    SupervisorOptions options)
+    SupervisorOptions options) : ISupervisor
 {
     private readonly Channel<Message> _mailbox = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<ProcessInstance> _instances = [.. specs.Select((spec, index) => new ProcessInstance(spec, index))];
@@ -34,7 +34,6 @@ public sealed partial class Supervisor(
 
     private static readonly TimeSpan LeftoverRecheck = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Asks for everything to stop; safe to call from any thread, at any time.</summary>
     public void RequestStop(StopRequest request) => _mailbox.Writer.TryWrite(new StopRequested(request));
 
     /// <summary>
@@ -69,8 +68,8 @@ public sealed partial class Supervisor(
         {
             switch (late)
             {
-                case StatusQueried(var reply):
-                    reply.TrySetResult([.. _instances.Select(Status)]);
+                case SnapshotQueried(var reply):
+                    reply.TrySetResult([.. _instances.Select(Snapshot)]);
                     break;
                 case ControlRequested(_, _, var reply):
                     reply.TrySetResult("procman is exiting");
@@ -82,27 +81,16 @@ public sealed partial class Supervisor(
         }
 
         await AbandonStuckOutputAsync().ConfigureAwait(false);
-        FinalSummary = [.. _instances.Select(Summarize)];
+        FinalSnapshot = [.. _instances.Select(Snapshot)];
         foreach (var run in _runs)
             run.Dispose();
         return _exitPolicy.ExitCode;
     }
 
     /// <summary>Every instance as it ended, for the exit summary; set when <see cref="RunAsync"/> returns.</summary>
-    public IReadOnlyList<SummaryRow> FinalSummary { get; private set; } = [];
+    public IReadOnlyList<InstanceSnapshot> FinalSnapshot { get; private set; } = [];
 
     private ILogger Log(string kind) => log.ForContext(LogEvents.Property, kind);
-
-    private static SummaryRow Summarize(ProcessInstance instance) => new(
-        instance.Name,
-        instance.Run?.Process.Pid,
-        instance.State.ToString().ToLowerInvariant(),
-        instance.LastExit?.Code,
-        instance.LastExit?.Signal?.ToString(),
-        Math.Max(0, instance.Starts - 1),
-        instance.RunTime,
-        instance.Counter.Lines,
-        instance.Counter.Bytes);
 
     /// <summary>
     /// Everything is at rest and its output is in; but instances stopped on request keep ProcMan
@@ -178,8 +166,8 @@ public sealed partial class Supervisor(
                 _exitPolicy.StopRequested(request.ExitCode);
                 BeginStop(request.Reason);
                 break;
-            case StatusQueried(var reply):
-                reply.TrySetResult([.. _instances.Select(Status)]);
+            case SnapshotQueried(var reply):
+                reply.TrySetResult([.. _instances.Select(Snapshot)]);
                 break;
             case ControlRequested(var action, var names, var reply):
                 reply.TrySetResult(Control(action, names));

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ProcMan.Control;
-using ProcMan.Reporting;
 
 namespace ProcMan.Cli.Commands;
 

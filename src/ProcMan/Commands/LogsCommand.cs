@@ -5,7 +5,6 @@ using System.Text.Json;
 using ProcMan.Control;
 using ProcMan.Output;
 using ProcMan.Processes.Linux;
-using ProcMan.Reporting;
 
 namespace ProcMan.Cli.Commands;
 

@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using ProcMan.Configuration;
 using ProcMan.Processes;
 using ProcMan.Processes.Linux;
-using ProcMan.Reporting;
 
 namespace ProcMan.Cli.Commands;
 

@@ -4,7 +4,6 @@ using ProcMan.Hosting;
 using ProcMan.Output;
 using ProcMan.Processes.Linux;
 using ProcMan.Supervision;
-using ProcMan.Reporting;
 
 namespace ProcMan.Cli.Commands;
 

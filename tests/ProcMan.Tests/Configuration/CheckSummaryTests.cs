@@ -1,5 +1,6 @@
 using FluentAssertions;
 using ProcMan.Configuration;
+using ProcMan.Reporting;
 using ProcMan.Tests.Infrastructure;
 using Xunit;
 

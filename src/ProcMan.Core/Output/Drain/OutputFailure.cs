@@ -1,4 +1,3 @@
-using ProcMan.Reporting;
 namespace ProcMan.Output;
 
 /// <summary>Why ProcMan could no longer write its output.</summary>

@@ -17,14 +17,17 @@ public static class GitHubGroups
     /// <summary>Whether ProcMan runs in a GitHub Actions job.</summary>
     public static bool Enabled => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
 
-    /// <summary>Writes the groups; call once the drain is done, so the log hub has every line and stdout is free.</summary>
-    public static void Write(BufferedOutput output, ILineFormat format, LogHub logs, IEnumerable<SummaryRow> rows)
+    /// <summary>
+    /// Writes the groups of the <paramref name="failed"/> instances; call once the drain is done,
+    /// so the log hub has every line and stdout is free.
+    /// </summary>
+    public static void Write(BufferedOutput output, ILineFormat format, LogHub logs, IEnumerable<string> failed)
     {
-        foreach (var row in rows.Where(r => r.Failed))
+        foreach (var name in failed)
         {
             var token = Guid.NewGuid().ToString("N");
-            output.Append(Encoding.UTF8.GetBytes($"::group::{row.Name} (last {LinesPerProcess} lines)\n::stop-commands::{token}\n"));
-            var (backlog, _) = logs.Subscribe(source => source.Name == row.Name, LinesPerProcess, follow: false);
+            output.Append(Encoding.UTF8.GetBytes($"::group::{name} (last {LinesPerProcess} lines)\n::stop-commands::{token}\n"));
+            var (backlog, _) = logs.Subscribe(source => source.Name == name, LinesPerProcess, follow: false);
             foreach (var entry in backlog)
             {
                 var chunk = new OutputChunk(entry.Source, entry.Stream, entry.Lines, entry.Lines.Length, entry.Time);

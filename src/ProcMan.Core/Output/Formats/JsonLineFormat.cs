@@ -24,7 +24,7 @@ public sealed class JsonLineFormat : ILineFormat
     {
         if (chunk.Details is SummaryDetails summary)
         {
-            JsonLineWriter.WriteSummary(output, chunk.Time, summary.Rows);
+            JsonLineWriter.WriteSummary(output, chunk.Time, summary.Processes);
             return;
         }
         if (chunk.Part != LinePart.Whole)

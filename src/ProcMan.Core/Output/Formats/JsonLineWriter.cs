@@ -66,8 +66,8 @@ public static class JsonLineWriter
         destination.Write("\n"u8);
     }
 
-    /// <summary>The exit summary as one object: <c>"event": "summary"</c> and a <c>processes</c> array of rows.</summary>
-    public static void WriteSummary(IBufferWriter<byte> destination, DateTimeOffset time, IReadOnlyList<SummaryRow> rows)
+    /// <summary>The exit summary as one object: <c>"event": "summary"</c> and a <c>processes</c> array, an object per field list.</summary>
+    public static void WriteSummary(IBufferWriter<byte> destination, DateTimeOffset time, IReadOnlyList<IReadOnlyList<KeyValuePair<string, object?>>> processes)
     {
         var json = WriterFor(destination);
         {
@@ -75,18 +75,11 @@ public static class JsonLineWriter
             WriteHeader(json, time, OutputSource.ProcManName, OutputStream.ProcMan);
             json.WriteString("event", "summary");
             json.WriteStartArray("processes");
-            foreach (var row in rows)
+            foreach (var fields in processes)
             {
                 json.WriteStartObject();
-                json.WriteString("name", row.Name);
-                WriteValue(json, "pid", row.Pid);
-                json.WriteString("state", row.State);
-                WriteValue(json, "exit_code", row.ExitCode);
-                WriteValue(json, "signal", row.Signal);
-                json.WriteNumber("restarts", row.Restarts);
-                json.WriteNumber("run_time_seconds", Math.Round(row.RunTime.TotalSeconds, 3));
-                json.WriteNumber("lines", row.Lines);
-                json.WriteNumber("bytes", row.Bytes);
+                foreach (var (key, value) in fields)
+                    WriteValue(json, key, value);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

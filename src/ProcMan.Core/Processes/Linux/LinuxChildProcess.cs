@@ -1,6 +1,5 @@
 using Microsoft.Win32.SafeHandles;
 using ProcMan.Threading;
-using ProcMan.Reporting;
 
 namespace ProcMan.Processes.Linux;
 

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using ProcMan.Control;
+using ProcMan.Supervision;
 using ProcMan.Tests.Unit.Supervision.Fakes;
 using Xunit;
 

@@ -123,10 +123,10 @@ internal sealed class SupervisorHarness : IAsyncDisposable
     /// message posted before this call: a reply comes after them, so this is also a barrier.
     /// </summary>
     public async Task<string> StateOfAsync(string name) =>
-        (await Supervisor.GetStatusAsync().WaitAsync(EventTimeout)).Single(status => status.Name == name).State;
+        (await Supervisor.GetSnapshotAsync().WaitAsync(EventTimeout)).Single(instance => instance.Name == name).State.ToText();
 
     /// <summary>The instance's state in the exit summary, once the supervisor has returned.</summary>
-    public string FinalStateOf(string name) => Supervisor.FinalSummary.Single(row => row.Name == name).State;
+    public string FinalStateOf(string name) => Supervisor.FinalSnapshot.Single(instance => instance.Name == name).State.ToText();
 
     /// <summary>
     /// Moves the fake clock on, to one pending timer after another, until <paramref name="holds"/>.
@@ -182,7 +182,7 @@ internal sealed class SupervisorHarness : IAsyncDisposable
             {
                 try
                 {
-                    await Supervisor.GetStatusAsync().WaitAsync(patience);
+                    await Supervisor.GetSnapshotAsync().WaitAsync(patience);
                 }
                 catch (InvalidOperationException)
                 {

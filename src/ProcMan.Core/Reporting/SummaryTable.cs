@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using ProcMan.Supervision;
 
-namespace ProcMan.Output;
+namespace ProcMan.Reporting;
 
 /// <summary>
 /// The exit summary as a text table, one line per instance under a header, written as ProcMan's
@@ -11,19 +12,9 @@ public static class SummaryTable
 {
     private static readonly string[] Header = ["process", "pid", "state", "exit", "restarts", "run time", "lines", "bytes"];
 
-    public static string Render(IReadOnlyList<SummaryRow> rows)
+    public static string Render(IReadOnlyList<InstanceSnapshot> instances)
     {
-        var cells = rows.Select(row => new[]
-        {
-            row.Name,
-            row.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-",
-            row.State,
-            row.Signal ?? row.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-",
-            row.Restarts.ToString(CultureInfo.InvariantCulture),
-            Duration(row.RunTime),
-            row.Lines.ToString(CultureInfo.InvariantCulture),
-            row.Bytes.ToString(CultureInfo.InvariantCulture),
-        }).Prepend(Header).ToList();
+        var cells = instances.Select(Cells).Prepend(Header).ToList();
         var widths = Enumerable.Range(0, Header.Length).Select(column => cells.Max(line => line[column].Length)).ToArray();
 
         var text = new StringBuilder();
@@ -41,11 +32,16 @@ public static class SummaryTable
         return text.ToString();
     }
 
-    /// <summary>0.042s, 12.5s, 3m07s, 2h05m: precise when short, readable when long.</summary>
-    public static string Duration(TimeSpan time) => time.TotalSeconds switch
-    {
-        < 60 => time.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + "s",
-        < 3600 => $"{(int)time.TotalMinutes}m{time.Seconds:00}s",
-        _ => $"{(int)time.TotalHours}h{time.Minutes:00}m",
-    };
+    /// <summary>One instance's row, unpadded, in the header's order.</summary>
+    public static string[] Cells(InstanceSnapshot instance) =>
+    [
+        instance.Name,
+        instance.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-",
+        instance.State.ToText(),
+        instance.Signal?.ToString() ?? instance.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-",
+        instance.Restarts.ToString(CultureInfo.InvariantCulture),
+        DurationText.Format(instance.RunTime),
+        instance.Lines.ToString(CultureInfo.InvariantCulture),
+        instance.Bytes.ToString(CultureInfo.InvariantCulture),
+    ];
 }

@@ -1,4 +1,4 @@
-namespace ProcMan.Control;
+namespace ProcMan.Supervision;
 
 /// <summary>What <c>procman stop|start|restart NAME...</c> asks of the supervisor.</summary>
 public enum ControlAction

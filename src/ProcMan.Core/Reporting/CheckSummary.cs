@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using ProcMan.Configuration;
 
-namespace ProcMan.Configuration;
+namespace ProcMan.Reporting;
 
 /// <summary>
 /// Renders what <c>procman check</c> prints: for each process in file order, how it would run.

@@ -1,4 +1,4 @@
-namespace ProcMan.Control;
+namespace ProcMan.Supervision;
 
 /// <summary>What <c>procman wait --for</c> waits for.</summary>
 public enum WaitCondition

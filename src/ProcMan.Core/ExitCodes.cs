@@ -1,9 +1,13 @@
-namespace ProcMan.Reporting;
+namespace ProcMan;
 
 /// <summary>
 /// Every exit code ProcMan itself chooses, in one place (README, "Exit codes"). A process's own
 /// code, or 128 + N when signal N ended it, is passed on as the shell reports it.
 /// </summary>
+/// <remarks>
+/// At the root, in no folder: processes, output and supervision each name their codes from
+/// here, and reporting renders them all; in Reporting it made every layer depend on the top one.
+/// </remarks>
 public static class ExitCodes
 {
     public const int Success = 0;
