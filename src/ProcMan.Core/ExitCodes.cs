@@ -8,7 +8,7 @@ namespace ProcMan;
 /// At the root, in no folder: processes, output and supervision each name their codes from
 /// here, and reporting renders them all; in Reporting it made every layer depend on the top one.
 /// </remarks>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
 

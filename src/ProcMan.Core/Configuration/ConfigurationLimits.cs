@@ -5,7 +5,7 @@ namespace ProcMan.Configuration;
 /// keeps a hostile or corrupt one from exhausting the stack, the memory or the port range
 /// before it is reported (README, "Limits").
 /// </summary>
-public static class ConfigurationLimits
+internal static class ConfigurationLimits
 {
     /// <summary>The largest configuration file or env file read, in bytes (4 MiB).</summary>
     public const int MaximumFileBytes = 4 * 1024 * 1024;

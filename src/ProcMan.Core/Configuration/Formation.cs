@@ -8,7 +8,7 @@ namespace ProcMan.Configuration;
 /// </summary>
 /// <param name="Counts">Counts by process name.</param>
 /// <param name="All">The count for processes not named, or null to keep the file's <c>replicas</c>.</param>
-public sealed record Formation(IReadOnlyDictionary<string, int> Counts, int? All)
+internal sealed record Formation(IReadOnlyDictionary<string, int> Counts, int? All)
 {
     /// <summary>The "file" named in errors about the formation text, which comes from no file.</summary>
     public const string Source = "formation";

@@ -3,7 +3,7 @@ using System.Collections;
 namespace ProcMan.Configuration;
 
 /// <summary>What the command line adds to the configuration file.</summary>
-public sealed record LoadOptions
+internal sealed record LoadOptions
 {
     /// <summary>The environment children inherit; defaults to this process's environment.</summary>
     public IReadOnlyDictionary<string, string> InheritedEnvironment { get; init; } = CurrentEnvironment();

@@ -7,7 +7,7 @@ namespace ProcMan.Configuration;
 /// processes to start. Every problem found, in the file, its env files and the options, is
 /// reported at once in one <see cref="ConfigurationException"/>.
 /// </summary>
-public static class ProcfileLoader
+internal static class ProcfileLoader
 {
     /// <summary>The first port when neither the options nor the env files choose one (foreman's).</summary>
     public const int DefaultBasePort = 5000;

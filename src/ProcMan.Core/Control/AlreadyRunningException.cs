@@ -1,4 +1,4 @@
 namespace ProcMan.Control;
 
 /// <summary>Another <c>procman up</c> already serves the same configuration file.</summary>
-public sealed class AlreadyRunningException(string message) : Exception(message);
+internal sealed class AlreadyRunningException(string message) : Exception(message);

@@ -7,7 +7,7 @@ using ProcMan.Processes.Linux;
 namespace ProcMan.Control;
 
 /// <summary>One request to a running <c>procman up</c>, and its answer (and, for logs, the lines after it).</summary>
-public sealed class ControlClient : IDisposable
+internal sealed class ControlClient : IDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
 

@@ -10,7 +10,7 @@ namespace ProcMan.Control;
 /// owns the state, as a message with its own reply slot (the supervisor's mailbox), or takes a
 /// subscription (the log hub). <paramref name="time"/> runs the wait timeouts (default: the system's).
 /// </summary>
-public sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadOnlyDictionary<string, string> processOfInstance, TimeProvider? time = null)
+internal sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadOnlyDictionary<string, string> processOfInstance, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 

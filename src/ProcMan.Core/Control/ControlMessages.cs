@@ -6,7 +6,7 @@ namespace ProcMan.Control;
 /// One request on the control socket, one JSON object on one line, e.g.
 /// <c>{"command":"stop","names":["web"]}</c>. See README.md, "Control socket".
 /// </summary>
-public sealed record ControlRequest
+internal sealed record ControlRequest
 {
     /// <summary>ps, stop, start, restart, logs, wait or down.</summary>
     public required string Command { get; init; }
@@ -28,7 +28,7 @@ public sealed record ControlRequest
 }
 
 /// <summary>The answer: <c>{"ok":true,...}</c>, or <c>{"ok":false,"error":"..."}</c>.</summary>
-public sealed record ControlResponse
+internal sealed record ControlResponse
 {
     public required bool Ok { get; init; }
 
@@ -63,4 +63,4 @@ internal static class NdJson
 [JsonSerializable(typeof(ControlResponse))]
 [JsonSerializable(typeof(ProcessStatus))]
 [JsonSerializable(typeof(IReadOnlyList<ProcessStatus>))]
-public sealed partial class ControlJson : JsonSerializerContext;
+internal sealed partial class ControlJson : JsonSerializerContext;

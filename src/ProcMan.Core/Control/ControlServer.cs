@@ -6,7 +6,7 @@ namespace ProcMan.Control;
 /// The Unix domain socket of a running <c>procman up</c>: one connection per request, one JSON
 /// request line in, JSON lines out. Transport only; <see cref="ControlHandler"/> answers.
 /// </summary>
-public sealed class ControlServer : IAsyncDisposable
+internal sealed class ControlServer : IAsyncDisposable
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 

@@ -5,4 +5,4 @@ namespace ProcMan.Control;
 /// others, a symbolic link, or some other kind of file. The message names the path and what
 /// is wrong with it.
 /// </summary>
-public sealed class ControlSocketException(string message) : Exception(message);
+internal sealed class ControlSocketException(string message) : Exception(message);

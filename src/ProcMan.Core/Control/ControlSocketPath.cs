@@ -11,7 +11,7 @@ namespace ProcMan.Control;
 /// directory another user can make it first (or a link by its name), and whoever owns it
 /// can put a socket of their own in it.
 /// </summary>
-public static class ControlSocketPath
+internal static class ControlSocketPath
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 

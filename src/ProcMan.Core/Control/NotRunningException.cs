@@ -1,4 +1,4 @@
 namespace ProcMan.Control;
 
 /// <summary>No <c>procman up</c> answers for the configuration file.</summary>
-public sealed class NotRunningException(string message) : Exception(message);
+internal sealed class NotRunningException(string message) : Exception(message);

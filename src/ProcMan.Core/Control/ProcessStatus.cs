@@ -4,7 +4,7 @@ using ProcMan.Supervision;
 namespace ProcMan.Control;
 
 /// <summary>One row of <c>procman ps</c> on the wire: a process instance as the supervisor sees it.</summary>
-public sealed record ProcessStatus
+internal sealed record ProcessStatus
 {
     public required string Name { get; init; }
 

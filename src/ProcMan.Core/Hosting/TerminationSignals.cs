@@ -10,7 +10,7 @@ namespace ProcMan.Hosting;
 /// and turns each into a stop request, so ProcMan always shuts its children down before it
 /// exits: in groups of their own, the children get no terminal signal but ProcMan's.
 /// </summary>
-public sealed class TerminationSignals : IDisposable
+internal sealed class TerminationSignals : IDisposable
 {
     private readonly List<PosixSignalRegistration> _registrations;
 

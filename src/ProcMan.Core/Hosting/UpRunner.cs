@@ -17,7 +17,7 @@ namespace ProcMan.Hosting;
 /// loses nothing: children reaped, pumps finished, summary written, channel completed, drain
 /// flushed (console and log files); then, in GitHub Actions, the failed processes' last lines.
 /// </summary>
-public sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, SupervisorOptions options)
+internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, SupervisorOptions options)
 {
     /// <summary>Text (decorated by the format) or JSON.</summary>
     public OutputMode Mode { get; init; } = OutputMode.Text;

@@ -5,4 +5,4 @@ namespace ProcMan.Output;
 /// field list per instance (values as in <see cref="EventDetails"/>), written as the objects of
 /// its <c>processes</c> array.
 /// </summary>
-public sealed record SummaryDetails(IReadOnlyList<IReadOnlyList<KeyValuePair<string, object?>>> Processes) : OutputDetails;
+internal sealed record SummaryDetails(IReadOnlyList<IReadOnlyList<KeyValuePair<string, object?>>> Processes) : OutputDetails;

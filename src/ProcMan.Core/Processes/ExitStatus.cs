@@ -7,7 +7,7 @@ namespace ProcMan.Processes;
 /// .NET reports a death by signal N as 128 + N, and so does <c>sh</c> for its own children, so
 /// the two cannot be told apart; a code above 128 is therefore shown with the signal it stands for.
 /// </remarks>
-public readonly record struct ExitStatus(int Code)
+internal readonly record struct ExitStatus(int Code)
 {
     /// <summary>The signal a code above 128 stands for.</summary>
     public UnixSignal? Signal => UnixSignal.FromShellCode(Code);

@@ -5,7 +5,7 @@ namespace ProcMan.Processes;
 /// that left both. Only processes of that tree are ever signalled through it, and none at all
 /// once it is disposed (which also closes ProcMan's ends of its pipes).
 /// </summary>
-public interface IChildProcess : IDisposable
+internal interface IChildProcess : IDisposable
 {
     int Pid { get; }
 

@@ -1,16 +1,14 @@
-using ProcMan.Configuration;
-
 namespace ProcMan.Processes;
 
 /// <summary>Starts child processes. The one seam between ProcMan and the operating system.</summary>
-public interface IProcessLauncher
+internal interface IProcessLauncher
 {
     /// <summary>
     /// Starts <paramref name="spec"/> in a process group of its own, with all three standard
     /// streams redirected (stdin stays open and empty).
     /// </summary>
     /// <exception cref="ProcessStartException">The process could not be started.</exception>
-    IChildProcess Start(ProcessSpec spec);
+    IChildProcess Start(IStartSpec spec);
 
     /// <summary>
     /// Runs <paramref name="spec"/> in the foreground: ProcMan's own stdin, stdout, stderr and
@@ -18,7 +16,7 @@ public interface IProcessLauncher
     /// ProcMan passed on to it. Completes when it exits.
     /// </summary>
     /// <exception cref="ProcessStartException">The process could not be started.</exception>
-    Task<ExitStatus> RunAttachedAsync(ProcessSpec spec);
+    Task<ExitStatus> RunAttachedAsync(IStartSpec spec);
 
     /// <summary>
     /// The live processes that left the trees of the children started here (a double-forked

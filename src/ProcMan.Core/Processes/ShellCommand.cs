@@ -1,7 +1,7 @@
 namespace ProcMan.Processes;
 
 /// <summary>The one place a command line becomes an argv for the shell: <c>/bin/sh -c COMMAND</c>.</summary>
-public static class ShellCommand
+internal static class ShellCommand
 {
     public const string Shell = "/bin/sh";
 

@@ -5,4 +5,4 @@ namespace ProcMan.Processes;
 /// outlived its parent (a double-forked daemon): ProcMan adopted it, and stops it with the stack.
 /// </summary>
 /// <param name="StartTime">When it started, which tells it apart from a later holder of its pid.</param>
-public sealed record StrayProcess(int Pid, string Command, ulong StartTime);
+internal sealed record StrayProcess(int Pid, string Command, ulong StartTime);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ProcMan.Processes;
 
 /// <summary>A POSIX signal, by its Linux number, printed by its name.</summary>
-public readonly record struct UnixSignal(int Number)
+internal readonly record struct UnixSignal(int Number)
 {
     public static readonly UnixSignal Hangup = new(1);
     public static readonly UnixSignal Interrupt = new(2);

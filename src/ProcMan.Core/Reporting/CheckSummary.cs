@@ -9,7 +9,7 @@ namespace ProcMan.Reporting;
 /// Variable names are listed, never values, because env files hold secrets and check output
 /// ends up in CI logs and bug reports.
 /// </summary>
-public static class CheckSummary
+internal static class CheckSummary
 {
     private const string Indent = "  ";
 

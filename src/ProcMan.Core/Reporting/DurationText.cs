@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ProcMan.Reporting;
 
 /// <summary>How every table shows a duration (the exit summary's run time, ps's uptime).</summary>
-public static class DurationText
+internal static class DurationText
 {
     /// <summary>0.042s, 12.5s, 3m07s, 2h05m: precise when short, readable when long.</summary>
     public static string Format(TimeSpan time) => time.TotalSeconds switch

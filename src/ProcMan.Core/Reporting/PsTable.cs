@@ -4,7 +4,7 @@ using ProcMan.Control;
 namespace ProcMan.Reporting;
 
 /// <summary><c>procman ps</c> as a text table: the rows the control socket sent, one line each under a header.</summary>
-public static class PsTable
+internal static class PsTable
 {
     private static readonly string[] Header = ["NAME", "STATE", "PID", "UPTIME", "RESTARTS", "EXIT", "READY", "LINES", "BYTES"];
 

@@ -7,7 +7,7 @@ namespace ProcMan.Reporting;
 /// The exit summary for <c>--output json</c>: each instance's fields under their snake_case
 /// names, handed to the JSON format as plain values (so the output path needs no supervisor type).
 /// </summary>
-public static class SummaryJson
+internal static class SummaryJson
 {
     public static SummaryDetails Details(IReadOnlyList<InstanceSnapshot> instances) =>
         new([.. instances.Select(Fields)]);

@@ -8,7 +8,7 @@ namespace ProcMan.Reporting;
 /// The exit summary as a text table, one line per instance under a header, written as ProcMan's
 /// own lines (so each gets the <c>procman | </c> prefix and sorts with ProcMan's events).
 /// </summary>
-public static class SummaryTable
+internal static class SummaryTable
 {
     private static readonly string[] Header = ["process", "pid", "state", "exit", "restarts", "run time", "lines", "bytes"];
 

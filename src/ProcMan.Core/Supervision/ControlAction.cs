@@ -1,7 +1,7 @@
 namespace ProcMan.Supervision;
 
 /// <summary>What <c>procman stop|start|restart NAME...</c> asks of the supervisor.</summary>
-public enum ControlAction
+internal enum ControlAction
 {
     Stop,
     Start,

@@ -4,7 +4,7 @@ namespace ProcMan.Supervision;
 /// What the control socket may ask of a running supervisor: every answer comes from its loop,
 /// so callers on any thread see a consistent state.
 /// </summary>
-public interface ISupervisor
+internal interface ISupervisor
 {
     /// <summary>Every instance as it is now, in declaration order.</summary>
     Task<IReadOnlyList<InstanceSnapshot>> GetSnapshotAsync();

@@ -6,7 +6,7 @@ namespace ProcMan.Supervision;
 /// One process instance as the supervisor sees it at one moment: the one projection its
 /// readers get (the control socket's <c>ps</c>, the exit summary), each rendering it its way.
 /// </summary>
-public sealed record InstanceSnapshot
+internal sealed record InstanceSnapshot
 {
     /// <summary>The instance name (<c>web</c>, <c>web.2</c>).</summary>
     public required string Name { get; init; }

@@ -1,7 +1,7 @@
 namespace ProcMan.Supervision;
 
 /// <summary>Where one process instance is in its life. See <see cref="ProcessInstance"/> for the transitions.</summary>
-public enum ProcessState
+internal enum ProcessState
 {
     /// <summary>Not started yet: some dependency does not hold yet.</summary>
     Waiting,

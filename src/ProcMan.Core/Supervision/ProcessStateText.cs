@@ -1,7 +1,7 @@
 namespace ProcMan.Supervision;
 
 /// <summary>A state's name as users read it and the control socket sends it (<c>running</c>, <c>failed</c>).</summary>
-public static class ProcessStateText
+internal static class ProcessStateText
 {
     public static string ToText(this ProcessState state) => state switch
     {

@@ -5,7 +5,7 @@ using ProcMan.Supervision.Probes;
 namespace ProcMan.Supervision;
 
 /// <summary>Starting instances when their dependencies hold, and acting on their exits: restart, end, skip.</summary>
-public sealed partial class Supervisor
+internal sealed partial class Supervisor
 {
     private void Start(ProcessInstance instance, bool byPolicy = false)
     {

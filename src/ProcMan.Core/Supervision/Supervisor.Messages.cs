@@ -5,7 +5,7 @@ using ProcMan.Supervision.Probes;
 namespace ProcMan.Supervision;
 
 /// <summary>What the supervisor's loop is told: every change of state starts as one of these.</summary>
-public sealed partial class Supervisor
+internal sealed partial class Supervisor
 {
     private abstract record Message;
     private sealed record RunExited(ProcessInstance Instance, ProcessRun Run, ExitStatus Status) : Message;

@@ -4,7 +4,7 @@ namespace ProcMan.Supervision;
 /// The supervisor's answers to the control socket (ps, stop, start, restart, wait), the <see cref="ISupervisor"/> side of it: each request
 /// is a message with its own reply slot, handled in the loop like every other event.
 /// </summary>
-public sealed partial class Supervisor
+internal sealed partial class Supervisor
 {
     public Task<IReadOnlyList<InstanceSnapshot>> GetSnapshotAsync() =>
         Ask<IReadOnlyList<InstanceSnapshot>>(reply => new SnapshotQueried(reply));

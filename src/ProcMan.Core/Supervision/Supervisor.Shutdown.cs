@@ -4,7 +4,7 @@ using ProcMan.Processes;
 namespace ProcMan.Supervision;
 
 /// <summary>Stopping: dependents first, each by its shutdown settings, SIGKILL after the timeout; leftovers and strays too; forgetting what is over.</summary>
-public sealed partial class Supervisor
+internal sealed partial class Supervisor
 {
     private void BeginStop(string reason)
     {

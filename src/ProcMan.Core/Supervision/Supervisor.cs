@@ -13,7 +13,7 @@ namespace ProcMan.Supervision;
 /// instances and changes only in <see cref="RunAsync"/>'s loop, on messages from its mailbox:
 /// signal handlers, process watchers, probes and timers only post.
 /// </summary>
-public sealed partial class Supervisor(
+internal sealed partial class Supervisor(
     IReadOnlyList<ProcessSpec> specs,
     IProcessLauncher launcher,
     OutputInlet output,

@@ -10,7 +10,7 @@ namespace ProcMan.Supervision;
 /// before ProcMan stops reading them.
 /// </param>
 /// <param name="MaxLineLength">How much of a line a pump holds; longer lines stream through in pieces (see <see cref="Output.LinePump"/>).</param>
-public sealed record SupervisorOptions(TimeSpan StopTimeout, TimeSpan PipeGracePeriod, int MaxLineLength)
+internal sealed record SupervisorOptions(TimeSpan StopTimeout, TimeSpan PipeGracePeriod, int MaxLineLength)
 {
     /// <summary>The longest timeout .NET timers accept (about 24 days); longer ones are refused as input.</summary>
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(2_147_483);

@@ -1,7 +1,7 @@
 namespace ProcMan.Supervision;
 
 /// <summary>What <c>procman wait --for</c> waits for.</summary>
-public enum WaitCondition
+internal enum WaitCondition
 {
     /// <summary>Every instance has been started.</summary>
     Started,

@@ -1,7 +1,7 @@
 namespace ProcMan.Cli.Commands;
 
 /// <summary>The <c>--color</c> choices.</summary>
-public enum ColorMode
+internal enum ColorMode
 {
     /// <summary>Colours when stdout is a terminal and <c>NO_COLOR</c> is unset; <c>FORCE_COLOR</c> forces them.</summary>
     Auto,

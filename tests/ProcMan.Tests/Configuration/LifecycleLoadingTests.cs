@@ -127,7 +127,7 @@ public sealed class LifecycleLoadingTests : IDisposable
         ((HttpProbeCheck)process.ReadinessProbe!.Check).Uri.Should().Be(new Uri("http://[::1]:80/"));
     }
 
-    public static TheoryData<string, Availability> Availabilities => new()
+    public static TheoryData<string, object> Availabilities => new()
     {
         { "{}", Availability.Default },
         { "{restart: no}", Availability.Default },
@@ -141,7 +141,7 @@ public sealed class LifecycleLoadingTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Availabilities))]
-    public void I_can_choose_what_happens_when_a_process_exits(string availability, Availability expected)
+    public void I_can_choose_what_happens_when_a_process_exits(string availability, object expected)
     {
         var process = Single($"processes:\n  web:\n    command: serve\n    availability: {availability}\n");
 

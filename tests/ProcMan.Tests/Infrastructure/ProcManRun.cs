@@ -9,7 +9,7 @@ namespace ProcMan.Tests.Infrastructure;
 /// A real <c>procman</c> process started by a test, its stdout captured byte for byte.
 /// Every wait is bounded, so a hang fails the test instead of blocking the suite.
 /// </summary>
-public sealed class ProcManRun : IAsyncDisposable
+internal sealed class ProcManRun : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 

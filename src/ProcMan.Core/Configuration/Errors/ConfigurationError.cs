@@ -7,7 +7,7 @@ namespace ProcMan.Configuration;
 /// <param name="Line">1-based line, or null when the problem has no line (a missing file, a bad option).</param>
 /// <param name="Column">1-based column, or null when there is none.</param>
 /// <param name="Message">What is wrong, and when possible how to fix it.</param>
-public sealed record ConfigurationError(string File, int? Line, int? Column, string Message)
+internal sealed record ConfigurationError(string File, int? Line, int? Column, string Message)
 {
     internal static ConfigurationError At(SourcePosition position, string message) =>
         new(position.File, position.Line, position.Column, message);

@@ -4,7 +4,7 @@ namespace ProcMan.Configuration;
 /// The configuration cannot be used. Carries every problem found, not just the first, so that
 /// one run of <c>procman check</c> shows the user everything to fix.
 /// </summary>
-public sealed class ConfigurationException : Exception
+internal sealed class ConfigurationException : Exception
 {
     public ConfigurationException(IReadOnlyList<ConfigurationError> errors)
         : base(Describe(errors))

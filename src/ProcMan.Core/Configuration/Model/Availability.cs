@@ -1,7 +1,7 @@
 namespace ProcMan.Configuration;
 
 /// <summary><c>availability.restart</c>.</summary>
-public enum RestartPolicy
+internal enum RestartPolicy
 {
     /// <summary><c>no</c> (the default): an exit is the process's end.</summary>
     No,
@@ -21,7 +21,7 @@ public enum RestartPolicy
 /// <c>exit_on_end</c>, resolved: true when the key is absent, except for a process another one
 /// waits on with a <c>process_completed*</c> condition (a one-shot task such as a migration).
 /// </param>
-public sealed record Availability(RestartPolicy Restart, TimeSpan Backoff, int MaxRestarts, bool ExitOnEnd)
+internal sealed record Availability(RestartPolicy Restart, TimeSpan Backoff, int MaxRestarts, bool ExitOnEnd)
 {
     public static readonly TimeSpan DefaultBackoff = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);

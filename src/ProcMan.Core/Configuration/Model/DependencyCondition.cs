@@ -1,7 +1,7 @@
 namespace ProcMan.Configuration;
 
 /// <summary>What a dependent waits for (process-compose's names, in snake_case in the file).</summary>
-public enum DependencyCondition
+internal enum DependencyCondition
 {
     /// <summary><c>process_started</c>, the default: the target has been started.</summary>
     ProcessStarted,

@@ -6,4 +6,4 @@ namespace ProcMan.Configuration;
 /// Where the configuration names it, so a missing file is reported there; null for a file
 /// named on the command line or for the default <c>.env</c>.
 /// </param>
-public sealed record EnvFileReference(string Path, SourcePosition? NamedAt);
+internal sealed record EnvFileReference(string Path, SourcePosition? NamedAt);

@@ -1,7 +1,7 @@
 namespace ProcMan.Configuration;
 
 /// <summary>A variable as written in a configuration or env file (declaration order is kept).</summary>
-public sealed record EnvironmentVariable(string Name, string Value)
+internal sealed record EnvironmentVariable(string Name, string Value)
 {
     /// <summary>
     /// Where it was written, for errors about its value that must not print the value (it may

@@ -7,7 +7,7 @@ namespace ProcMan.Configuration;
 /// The inherited environment with the top-level env files and <c>environment</c> applied: what
 /// <c>procman run -- COMMAND</c> runs with.
 /// </param>
-public sealed record LoadedConfiguration(ProcfileDocument Document, IReadOnlyList<ProcessPlan> Plans, IReadOnlyDictionary<string, string> TopLevelEnvironment)
+internal sealed record LoadedConfiguration(ProcfileDocument Document, IReadOnlyList<ProcessPlan> Plans, IReadOnlyDictionary<string, string> TopLevelEnvironment)
 {
     /// <summary>Every instance to start, in file order then replica order.</summary>
     public IReadOnlyList<ProcessSpec> Processes { get; } = Plans.SelectMany(plan => plan.Instances).ToList();

@@ -7,7 +7,7 @@ namespace ProcMan.Configuration;
 /// <param name="Timeout"><c>timeout_seconds</c> (1): an attempt that takes longer fails.</param>
 /// <param name="SuccessThreshold"><c>success_threshold</c> (1): consecutive successes that make the process ready/healthy.</param>
 /// <param name="FailureThreshold"><c>failure_threshold</c> (3): consecutive failures that make it unhealthy.</param>
-public sealed record Probe(ProbeCheck Check, TimeSpan InitialDelay, TimeSpan Period, TimeSpan Timeout, int SuccessThreshold, int FailureThreshold)
+internal sealed record Probe(ProbeCheck Check, TimeSpan InitialDelay, TimeSpan Period, TimeSpan Timeout, int SuccessThreshold, int FailureThreshold)
 {
     public static readonly TimeSpan DefaultInitialDelay = TimeSpan.Zero;
     public static readonly TimeSpan DefaultPeriod = TimeSpan.FromSeconds(10);
@@ -17,13 +17,13 @@ public sealed record Probe(ProbeCheck Check, TimeSpan InitialDelay, TimeSpan Per
 }
 
 /// <summary>What one probe attempt does.</summary>
-public abstract record ProbeCheck;
+internal abstract record ProbeCheck;
 
 /// <summary><c>exec: {command}</c>: succeeds when the command (run with <c>/bin/sh -c</c>, in the process's directory and environment) exits 0.</summary>
-public sealed record ExecProbeCheck(string Command) : ProbeCheck;
+internal sealed record ExecProbeCheck(string Command) : ProbeCheck;
 
 /// <summary><c>http_get: {scheme, host, port, path}</c>: succeeds on a 2xx or 3xx answer.</summary>
-public sealed record HttpProbeCheck(string Scheme, string Host, int Port, string Path) : ProbeCheck
+internal sealed record HttpProbeCheck(string Scheme, string Host, int Port, string Path) : ProbeCheck
 {
     public const string DefaultScheme = "http";
     public const string DefaultHost = "127.0.0.1";

@@ -16,7 +16,7 @@ namespace ProcMan.Configuration;
 /// <param name="Disabled">Listed but never started.</param>
 /// <param name="Description">Free text for humans.</param>
 /// <param name="DeclaredAt">Where the process's name is written.</param>
-public sealed record ProcessDefinition(
+internal sealed record ProcessDefinition(
     string Name,
     int Index,
     string? Command,

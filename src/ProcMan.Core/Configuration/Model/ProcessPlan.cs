@@ -11,7 +11,7 @@ namespace ProcMan.Configuration;
 /// Names of the variables set by the configuration and its env files (not the inherited ones,
 /// nor those ProcMan adds), sorted; never their values, which may be secrets.
 /// </param>
-public sealed record ProcessPlan(
+internal sealed record ProcessPlan(
     ProcessDefinition Definition,
     int Replicas,
     IReadOnlyList<ProcessSpec> Instances,

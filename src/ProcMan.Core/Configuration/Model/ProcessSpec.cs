@@ -1,3 +1,5 @@
+using ProcMan.Processes;
+
 namespace ProcMan.Configuration;
 
 /// <summary>
@@ -8,11 +10,11 @@ namespace ProcMan.Configuration;
 /// <param name="Arguments">The argv to execute; a <c>command</c> becomes <c>/bin/sh -c COMMAND</c>.</param>
 /// <param name="WorkingDirectory">An absolute directory.</param>
 /// <param name="Environment">The child's complete environment (inherited variables included).</param>
-public sealed record ProcessSpec(
+internal sealed record ProcessSpec(
     string Name,
     IReadOnlyList<string> Arguments,
     string WorkingDirectory,
-    IReadOnlyDictionary<string, string> Environment)
+    IReadOnlyDictionary<string, string> Environment) : IStartSpec
 {
     /// <summary>The declaration this instance comes from; null for a spec built by hand.</summary>
     public ProcessDefinition? Definition { get; init; }

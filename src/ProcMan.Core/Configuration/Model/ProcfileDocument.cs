@@ -11,7 +11,7 @@ namespace ProcMan.Configuration;
 /// </param>
 /// <param name="Environment">The top-level <c>environment</c> entries, in file order.</param>
 /// <param name="Processes">Every process, in file order, including disabled ones.</param>
-public sealed record ProcfileDocument(
+internal sealed record ProcfileDocument(
     string File,
     string Directory,
     ProcfileFormat Format,

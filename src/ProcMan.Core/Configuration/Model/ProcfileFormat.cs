@@ -1,7 +1,7 @@
 namespace ProcMan.Configuration;
 
 /// <summary>The two file syntaxes ProcMan reads, chosen by the file name's extension.</summary>
-public enum ProcfileFormat
+internal enum ProcfileFormat
 {
     /// <summary><c>*.yml</c> or <c>*.yaml</c>: the full configuration.</summary>
     Yaml,

@@ -9,7 +9,7 @@ namespace ProcMan.Configuration;
 /// <c>command</c>: run (with <c>/bin/sh -c</c> and the process's environment) instead of sending
 /// the signal; the process is still SIGKILLed after the timeout.
 /// </param>
-public sealed record ShutdownSettings(UnixSignal Signal, TimeSpan? Timeout, string? Command)
+internal sealed record ShutdownSettings(UnixSignal Signal, TimeSpan? Timeout, string? Command)
 {
     public static readonly ShutdownSettings Default = new(UnixSignal.Terminate, null, null);
 }

@@ -14,7 +14,7 @@ namespace ProcMan.Configuration;
 /// </list>
 /// Anything else is an error naming the line: silently skipping a line would lose a variable.
 /// </summary>
-public static class DotEnvParser
+internal static class DotEnvParser
 {
     /// <summary>Parses <paramref name="text"/>; throws <see cref="ConfigurationException"/> listing every bad line.</summary>
     /// <param name="text">The file's content.</param>

@@ -5,7 +5,7 @@ namespace ProcMan.Output;
 /// lines cannot fill memory while the console is slow. A lone chunk larger than the whole
 /// budget still passes when nothing else is in flight, so nothing ever deadlocks.
 /// </summary>
-public sealed class ByteBudget(long limit)
+internal sealed class ByteBudget(long limit)
 {
     private readonly object _gate = new();
     private readonly Queue<(long Bytes, TaskCompletionSource Granted)> _waiting = new();

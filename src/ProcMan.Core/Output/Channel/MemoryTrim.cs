@@ -7,7 +7,7 @@ namespace ProcMan.Output;
 /// buffers are garbage by then, but a quiet process allocates nothing, so no collection would
 /// come to free them, and a collection by itself keeps the heap's memory for the next burst.
 /// </summary>
-public static class MemoryTrim
+internal static class MemoryTrim
 {
     /// <summary>A burst of lines goes on for a while: one collection after it, not one per line.</summary>
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);

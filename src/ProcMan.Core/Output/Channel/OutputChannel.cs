@@ -23,7 +23,7 @@ namespace ProcMan.Output;
 /// watch themselves, on the channel's clock: the channel has no thread or timer of its own, and
 /// calls nobody; whoever writes tells the drain (<see cref="OutputInlet"/>).
 /// </remarks>
-public sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBudget, TimeProvider? time = null)
+internal sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteBudget, TimeProvider? time = null)
 {
     /// <summary>How long a long line may make no progress while others wait for it (a second: a busy machine starves a writer for hundreds of milliseconds).</summary>
     public static readonly TimeSpan StalledLine = TimeSpan.FromSeconds(1);

@@ -7,7 +7,7 @@ namespace ProcMan.Output;
 /// <see cref="Flush"/> (called when the channel runs empty) still sends a lone line at once.
 /// Also an <see cref="IBufferWriter{T}"/>, so a JSON writer can write into it directly.
 /// </summary>
-public sealed class BufferedOutput(Stream output, int size = BufferedOutput.DefaultSize) : IBufferWriter<byte>
+internal sealed class BufferedOutput(Stream output, int size = BufferedOutput.DefaultSize) : IBufferWriter<byte>
 {
     public const int DefaultSize = 64 * 1024;
 

@@ -4,7 +4,7 @@ namespace ProcMan.Output;
 /// Where the drain puts every chunk: the console, the log files, the log hub. Called by one
 /// thread at a time, in the channel's order, on the drain's hot path.
 /// </summary>
-public interface IOutputSink
+internal interface IOutputSink
 {
     /// <summary>
     /// Writes (or keeps) the lines of <paramref name="chunk"/>. Returns true when the sink keeps

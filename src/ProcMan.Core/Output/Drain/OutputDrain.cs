@@ -1,4 +1,4 @@
-using ProcMan.Threading;
+using ProcMan.Processes;
 
 namespace ProcMan.Output;
 
@@ -12,7 +12,7 @@ namespace ProcMan.Output;
 /// blocks on a full channel while ProcMan stops everything; <see cref="Failure"/> tells why.
 /// Each chunk's buffer is released here, once, after its sinks, unless a sink kept it.
 /// </remarks>
-public sealed class OutputDrain
+internal sealed class OutputDrain
 {
     private readonly OutputChannel _input;
     private readonly ConsoleSink _console;

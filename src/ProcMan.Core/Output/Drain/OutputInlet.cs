@@ -4,7 +4,7 @@ namespace ProcMan.Output;
 /// What every writer holds (the pumps, ProcMan's events, the summary): a chunk goes into the
 /// channel, then the drain is told. Data flows one way: the channel calls nobody back.
 /// </summary>
-public sealed class OutputInlet
+internal sealed class OutputInlet
 {
     private readonly OutputChannel _channel;
     private readonly DrainRole _role;

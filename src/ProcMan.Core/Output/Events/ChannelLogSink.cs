@@ -18,7 +18,7 @@ namespace ProcMan.Output;
 /// (<see cref="EventDetails"/>) for <c>--output json</c>: the <c>Event</c> property (attached
 /// with <c>ForContext(LogEvents.Property, ...)</c>) names the kind, the others become snake_case fields.
 /// </remarks>
-public sealed class ChannelLogSink(OutputInlet output) : ILogEventSink
+internal sealed class ChannelLogSink(OutputInlet output) : ILogEventSink
 {
     public void Emit(LogEvent logEvent)
     {

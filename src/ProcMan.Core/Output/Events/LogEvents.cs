@@ -4,7 +4,7 @@ namespace ProcMan.Output;
 /// The kinds of ProcMan event that <c>--output json</c> names in its <c>event</c> field: a small,
 /// stable set that scripts can rely on. Attach one with <c>log.ForContext(LogEvents.Property, LogEvents.Started)</c>.
 /// </summary>
-public static class LogEvents
+internal static class LogEvents
 {
     /// <summary>The Serilog property that carries the kind.</summary>
     public const string Property = "Event";

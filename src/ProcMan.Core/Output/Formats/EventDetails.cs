@@ -7,4 +7,4 @@ namespace ProcMan.Output;
 /// <param name="Level">info, warning or error.</param>
 /// <param name="Event">The kind of event, or null for a free-form message.</param>
 /// <param name="Fields">Values are null, bool, long, double or string.</param>
-public sealed record EventDetails(string Level, string? Event, IReadOnlyList<KeyValuePair<string, object?>> Fields) : OutputDetails;
+internal sealed record EventDetails(string Level, string? Event, IReadOnlyList<KeyValuePair<string, object?>> Fields) : OutputDetails;

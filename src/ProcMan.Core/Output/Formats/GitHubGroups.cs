@@ -10,7 +10,7 @@ namespace ProcMan.Output;
 /// The lines are the children's, so <c>::stop-commands::</c> keeps any <c>::</c> line of theirs
 /// from being taken as a workflow command (in <c>--raw</c> mode nothing else would).
 /// </remarks>
-public static class GitHubGroups
+internal static class GitHubGroups
 {
     public const int LinesPerProcess = 50;
 

@@ -16,7 +16,7 @@ namespace ProcMan.Output;
 /// the bytes are the same either way. A long line's pieces are an object each, all but the last
 /// with <c>"continues": true</c>: cut between characters, each is valid text if the line is.
 /// </remarks>
-public sealed class JsonLineFormat : ILineFormat
+internal sealed class JsonLineFormat : ILineFormat
 {
     private readonly Dictionary<OutputSource, string> _processes = [];
 

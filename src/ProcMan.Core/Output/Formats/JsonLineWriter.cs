@@ -14,7 +14,7 @@ namespace ProcMan.Output;
 /// UTF-8, <c>line_base64</c> with the exact bytes. A ProcMan event adds <c>level</c>,
 /// <c>event</c> and its fields.
 /// </summary>
-public static class JsonLineWriter
+internal static class JsonLineWriter
 {
     /// <summary>RFC 3339, local time with its offset, milliseconds.</summary>
     public const string TimePattern = "yyyy-MM-dd'T'HH:mm:ss.fffzzz";

@@ -7,7 +7,7 @@ namespace ProcMan.Output;
 /// Writes the decoration before each line: <c>[time ]name | </c>, the name padded to the
 /// longest name in use, optionally coloured. Prefix bytes are built once per source.
 /// </summary>
-public sealed class LinePrefixer
+internal sealed class LinePrefixer
 {
     // Distinct, readable on dark and light terminals; red is left for nobody, as it reads as an error.
     private static readonly string[] Palette = ["36", "33", "32", "35", "34", "96", "93", "92", "95", "94"];

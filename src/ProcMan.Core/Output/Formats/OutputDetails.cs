@@ -1,4 +1,4 @@
 namespace ProcMan.Output;
 
 /// <summary>Structured data riding along with a chunk, for <c>--output json</c>.</summary>
-public abstract record OutputDetails;
+internal abstract record OutputDetails;

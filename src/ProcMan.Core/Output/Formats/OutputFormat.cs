@@ -4,7 +4,7 @@ namespace ProcMan.Output;
 /// <param name="Colors">Colour the prefixes with SGR escapes.</param>
 /// <param name="Timestamps">Local time (<see cref="TimestampPattern"/>) before the name.</param>
 /// <param name="Raw">The child's bytes only: no name, no timestamp.</param>
-public sealed record OutputFormat(bool Colors = false, bool Timestamps = false, bool Raw = false)
+internal sealed record OutputFormat(bool Colors = false, bool Timestamps = false, bool Raw = false)
 {
     /// <summary>The console's: the time of day, short enough to read along.</summary>
     public const string TimeOfDay = "HH:mm:ss.fff";

@@ -1,7 +1,7 @@
 namespace ProcMan.Output;
 
 /// <summary><c>--output</c>: what the console gets.</summary>
-public enum OutputMode
+internal enum OutputMode
 {
     /// <summary>Prefixed lines for people (<c>--raw</c>, <c>--timestamps</c> and <c>--color</c> apply).</summary>
     Text,

@@ -4,7 +4,7 @@ namespace ProcMan.Output;
 /// Each line as <c>[time ]name | line</c> (or bare with <c>--raw</c>): the console's format, and
 /// the log files'. A long line's pieces follow each other, so only its first gets the prefix.
 /// </summary>
-public sealed class TextLineFormat(LinePrefixer prefixer) : ILineFormat
+internal sealed class TextLineFormat(LinePrefixer prefixer) : ILineFormat
 {
     private const int MaxTimestampLength = 64;
 

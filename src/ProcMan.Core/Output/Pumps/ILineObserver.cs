@@ -1,7 +1,7 @@
 namespace ProcMan.Output;
 
 /// <summary>Sees a child's lines on their way into the channel (to spot a "ready" line, say).</summary>
-public interface ILineObserver
+internal interface ILineObserver
 {
     /// <summary>
     /// Called with a chunk of one or more complete lines, each ending in <c>\n</c>, possibly

@@ -1,7 +1,7 @@
 namespace ProcMan.Output;
 
 /// <summary>Counts the lines and bytes a process wrote, across its streams and restarts.</summary>
-public sealed class LineCounter : ILineObserver
+internal sealed class LineCounter : ILineObserver
 {
     private long _lines;
     private long _bytes;

@@ -4,7 +4,7 @@ namespace ProcMan.Output;
 /// What of a line a chunk holds. Most chunks hold whole lines; a line longer than a pump keeps
 /// in memory goes through in pieces, one line's bytes per chunk, one after the other.
 /// </summary>
-public enum LinePart
+internal enum LinePart
 {
     /// <summary>One or more whole lines, each ending in <c>\n</c>.</summary>
     Whole,

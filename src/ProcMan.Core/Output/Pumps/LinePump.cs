@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using ProcMan.Processes;
-using ProcMan.Threading;
 
 namespace ProcMan.Output;
 
@@ -25,7 +24,7 @@ namespace ProcMan.Output;
 /// tenth less CPU in a flood and keeps the thread pool out of the path of every line.
 /// </para>
 /// </remarks>
-public sealed class LinePump(
+internal sealed class LinePump(
     OutputSource source,
     OutputStream stream,
     OutputInlet output,

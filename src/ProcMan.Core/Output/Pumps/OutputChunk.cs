@@ -10,7 +10,7 @@ namespace ProcMan.Output;
 /// <param name="Buffer">Rented from <see cref="ArrayPool{T}.Shared"/> (unless not <see cref="Pooled"/>); whoever consumes the chunk releases it.</param>
 /// <param name="Length">How many bytes of <paramref name="Buffer"/> are lines.</param>
 /// <param name="Time">When the lines were read.</param>
-public readonly record struct OutputChunk(OutputSource Source, OutputStream Stream, byte[] Buffer, int Length, DateTimeOffset Time)
+internal readonly record struct OutputChunk(OutputSource Source, OutputStream Stream, byte[] Buffer, int Length, DateTimeOffset Time)
 {
     public ReadOnlySpan<byte> Lines => Buffer.AsSpan(0, Length);
 

@@ -1,7 +1,7 @@
 namespace ProcMan.Output;
 
 /// <summary>Where a line came from.</summary>
-public enum OutputStream
+internal enum OutputStream
 {
     StandardOutput,
     StandardError,

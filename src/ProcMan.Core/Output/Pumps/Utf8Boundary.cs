@@ -1,7 +1,7 @@
 namespace ProcMan.Output;
 
 /// <summary>Where to cut bytes that are probably UTF-8 text so that no character is torn in two.</summary>
-public static class Utf8Boundary
+internal static class Utf8Boundary
 {
     /// <summary>
     /// How many of <paramref name="bytes"/> to take to take at most <paramref name="most"/>:

@@ -6,7 +6,7 @@ namespace ProcMan.Output;
 /// line still goes out at once. Once writing fails it drops what comes, and
 /// <see cref="Failure"/> says why.
 /// </summary>
-public sealed class ConsoleSink(Stream output, ILineFormat format) : IOutputSink
+internal sealed class ConsoleSink(Stream output, ILineFormat format) : IOutputSink
 {
     private readonly BufferedOutput _buffer = new(output);
     private readonly TaskCompletionSource<OutputFailure> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -6,7 +6,7 @@ namespace ProcMan.Output;
 /// recycle theirs), shared by every follower, never changed.
 /// </summary>
 /// <param name="Sequence">Its place in the order the drain wrote everything, to merge rings.</param>
-public sealed record LogEntry(long Sequence, OutputSource Source, OutputStream Stream, DateTimeOffset Time, byte[] Lines)
+internal sealed record LogEntry(long Sequence, OutputSource Source, OutputStream Stream, DateTimeOffset Time, byte[] Lines)
 {
     public int LineCount { get; } = Lines.AsSpan().Count((byte)'\n');
 

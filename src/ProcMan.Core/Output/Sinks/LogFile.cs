@@ -4,7 +4,7 @@ namespace ProcMan.Output;
 /// One <c>log_location</c> file, opened for appending: its own buffer and text format (no
 /// colours, a date-and-time stamp). After a failed write it is given up, not retried.
 /// </summary>
-public sealed class LogFile : IDisposable
+internal sealed class LogFile : IDisposable
 {
     private readonly FileStream _stream;
     private readonly BufferedOutput _output;

@@ -4,7 +4,7 @@ namespace ProcMan.Output;
 /// The <c>log_location</c> files, each line to the files of its source. A file that fails is
 /// given up on its own, with a warning, and the others and the console go on.
 /// </summary>
-public sealed class LogFileSink(LogFiles files, Action<string>? warn = null) : IOutputSink
+internal sealed class LogFileSink(LogFiles files, Action<string>? warn = null) : IOutputSink
 {
     public bool Write(in OutputChunk chunk)
     {

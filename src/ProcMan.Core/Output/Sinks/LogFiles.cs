@@ -6,7 +6,7 @@ namespace ProcMan.Output;
 /// the prefix unless several instances (replicas, or processes naming the same file) share it.
 /// Every line carries the date and time. A file named twice is opened once, and gets each line once.
 /// </summary>
-public sealed class LogFiles : IDisposable
+internal sealed class LogFiles : IDisposable
 {
     private static readonly LogFile[] None = [];
 

@@ -8,7 +8,7 @@ namespace ProcMan.Output;
 /// counted, and a <see cref="LogItem.Skipped"/> marker goes where the gap is once there is
 /// room again.
 /// </summary>
-public sealed class LogFollower(Func<LogEntry, bool> wants, long capacityBytes = LogFollower.DefaultCapacityBytes)
+internal sealed class LogFollower(Func<LogEntry, bool> wants, long capacityBytes = LogFollower.DefaultCapacityBytes)
 {
     /// <summary>1 MiB: seconds of output for a busy process, a bounded cost per follower.</summary>
     public const long DefaultCapacityBytes = 1024 * 1024;

@@ -6,7 +6,7 @@ namespace ProcMan.Output;
 /// <c>procman logs [-n N] [-f]</c>. The drain publishes every chunk it writes; a subscription
 /// takes the backlog and joins the live lines in one step, so nothing is missed or repeated.
 /// </summary>
-public sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, long bytesPerSource = LogHub.DefaultBytesPerSource) : IOutputSink
+internal sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, long bytesPerSource = LogHub.DefaultBytesPerSource) : IOutputSink
 {
     public const int DefaultLinesPerSource = 1000;
 

@@ -1,7 +1,7 @@
 namespace ProcMan.Output;
 
 /// <summary>What a log follower receives: lines, or word that lines were dropped for it.</summary>
-public abstract record LogItem
+internal abstract record LogItem
 {
     public sealed record Lines(LogEntry Entry) : LogItem;
 

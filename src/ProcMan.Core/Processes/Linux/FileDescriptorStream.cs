@@ -9,7 +9,7 @@ namespace ProcMan.Processes.Linux;
 /// file with pwrite at its own offset, overwriting what the shell writes after it into the same
 /// file (<c>{ procman up; echo done; } &gt; log</c>).
 /// </remarks>
-public sealed class FileDescriptorStream(int fd) : Stream
+internal sealed class FileDescriptorStream(int fd) : Stream
 {
     private const int BrokenPipe = 32; // EPIPE
 
@@ -38,7 +38,7 @@ public sealed class FileDescriptorStream(int fd) : Stream
                     LibC.WaitUntilWritable(fd);
                     continue;
                 }
-                throw errno == BrokenPipe ? new Output.ReaderGoneException(ErrnoMessage(errno)) : new IOException(ErrnoMessage(errno), errno);
+                throw errno == BrokenPipe ? new ReaderGoneException(ErrnoMessage(errno)) : new IOException(ErrnoMessage(errno), errno);
             }
             buffer = buffer[(int)written..];
         }

@@ -10,7 +10,7 @@ namespace ProcMan.Processes.Linux;
 /// ended however it ended, SIGKILLs every one of them still there and their trees. At
 /// ProcMan's ordinary end everything has been stopped already, and it finds nothing.
 /// </summary>
-public static class GuardianProcess
+internal static class GuardianProcess
 {
     /// <summary>The one argument that makes ProcMan's executable a guardian; not a command for people.</summary>
     public const string Command = "__guardian";

@@ -1,4 +1,4 @@
-using ProcMan.Threading;
+using ProcMan.Processes;
 
 namespace ProcMan.Processes.Linux;
 

@@ -1,7 +1,7 @@
 namespace ProcMan.Processes.Linux;
 
 /// <summary>Signal dispositions ProcMan inherited and must not keep.</summary>
-public static class InheritedSignals
+internal static class InheritedSignals
 {
     /// <summary>
     /// A background job of a non-interactive shell (<c>procman up &amp;</c> in a script) starts

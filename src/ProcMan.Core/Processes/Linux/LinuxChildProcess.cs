@@ -1,5 +1,5 @@
 using Microsoft.Win32.SafeHandles;
-using ProcMan.Threading;
+using ProcMan.Processes;
 
 namespace ProcMan.Processes.Linux;
 

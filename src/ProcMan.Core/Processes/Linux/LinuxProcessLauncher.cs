@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using ProcMan.Configuration;
 
 namespace ProcMan.Processes.Linux;
 
@@ -9,7 +8,7 @@ namespace ProcMan.Processes.Linux;
 /// only ProcMan. With <see cref="AdoptsOrphans"/>, ProcMan becomes a child subreaper at the
 /// first start, so that what the children's trees orphan comes back to it (<see cref="FindStrays"/>).
 /// </summary>
-public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
+internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
 {
     private readonly object _gate = new();
     private Guardian? _guardian;
@@ -27,7 +26,7 @@ public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
     /// </summary>
     public bool AdoptsOrphans { get; init; }
 
-    public IChildProcess Start(ProcessSpec spec)
+    public IChildProcess Start(IStartSpec spec)
     {
         PrepareFirstStart();
         LinuxChildProcess? child = null;
@@ -64,7 +63,7 @@ public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         }
     }
 
-    public async Task<ExitStatus> RunAttachedAsync(ProcessSpec spec)
+    public async Task<ExitStatus> RunAttachedAsync(IStartSpec spec)
     {
         // Handlers first, so no signal falls between the start and them. The terminal delivers
         // Ctrl-C and Ctrl-\ to the child itself (same group): ProcMan only has to survive them.
@@ -87,7 +86,7 @@ public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
     }
 
     /// <summary>Runs <paramref name="start"/> as <see cref="ChildReaper.Start"/> does; what the system refused is the spec's start failure.</summary>
-    private static void Start(ProcessSpec spec, Func<int> start)
+    private static void Start(IStartSpec spec, Func<int> start)
     {
         try
         {

@@ -1,7 +1,6 @@
 using System.Text;
 using ProcMan.Configuration;
 using ProcMan.Processes;
-using ProcMan.Threading;
 
 namespace ProcMan.Supervision.Probes;
 

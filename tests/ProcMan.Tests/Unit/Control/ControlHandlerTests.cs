@@ -48,8 +48,9 @@ public sealed class ControlHandlerTests
     [InlineData("stop", ControlAction.Stop)]
     [InlineData("start", ControlAction.Start)]
     [InlineData("restart", ControlAction.Restart)]
-    public async Task I_can_stop_start_and_restart_named_processes_through_the_supervisor(string command, ControlAction action)
+    public async Task I_can_stop_start_and_restart_named_processes_through_the_supervisor(string command, object expectedAction)
     {
+        var action = (ControlAction)expectedAction;
         var answer = await AnswerAsync(new ControlRequest { Command = command, Names = ["web", "db"] });
 
         answer.Should().Be("""{"ok":true}""" + "\n");
@@ -93,8 +94,9 @@ public sealed class ControlHandlerTests
     [InlineData("ready", WaitCondition.Ready)]
     [InlineData("started", WaitCondition.Started)]
     [InlineData("completed", WaitCondition.Completed)]
-    public async Task I_can_wait_for_a_condition_and_am_answered_once_it_holds(string? condition, WaitCondition expected)
+    public async Task I_can_wait_for_a_condition_and_am_answered_once_it_holds(string? condition, object expectedCondition)
     {
+        var expected = (WaitCondition)expectedCondition;
         var answering = AnswerAsync(new ControlRequest { Command = "wait", Names = ["web"], For = condition });
         answering.IsCompleted.Should().BeFalse("the condition does not hold yet");
 

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace ProcMan.Processes.Linux;
 
-/// <summary>The pthread calls behind <see cref="Threading.DedicatedThread"/>: a thread with a chosen stack size and a name, started detached.</summary>
+/// <summary>The pthread calls behind <see cref="DedicatedThread"/>: a thread with a chosen stack size and a name, started detached.</summary>
 internal static unsafe partial class PThread
 {
     [LibraryImport("libc", EntryPoint = "pthread_attr_init")]

@@ -14,14 +14,14 @@ internal sealed class ScriptedChild : IChildProcess
     private readonly FakePipe _stdout = new();
     private readonly FakePipe _stderr = new();
 
-    public ScriptedChild(ProcessSpec spec, int pid, bool ignoresTerminate)
+    public ScriptedChild(IStartSpec spec, int pid, bool ignoresTerminate)
     {
         Spec = spec;
         Pid = pid;
         IgnoresTerminate = ignoresTerminate;
     }
 
-    public ProcessSpec Spec { get; }
+    public IStartSpec Spec { get; }
 
     public int Pid { get; }
 

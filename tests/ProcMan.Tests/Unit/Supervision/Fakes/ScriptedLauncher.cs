@@ -29,7 +29,7 @@ internal sealed class ScriptedLauncher : IProcessLauncher
 
     public IReadOnlyList<ScriptedChild> StartsOf(string name) => [.. Started.Where(child => child.Spec.Name == name)];
 
-    public IChildProcess Start(ProcessSpec spec)
+    public IChildProcess Start(IStartSpec spec)
     {
         if (FailingStarts.Contains(spec.Name))
             throw new ProcessStartException($"{spec.Name}: cannot start {spec.Arguments[0]}: No such file or directory");
@@ -40,7 +40,7 @@ internal sealed class ScriptedLauncher : IProcessLauncher
         return child;
     }
 
-    public Task<ExitStatus> RunAttachedAsync(ProcessSpec spec) => throw new NotSupportedException("not scripted");
+    public Task<ExitStatus> RunAttachedAsync(IStartSpec spec) => throw new NotSupportedException("not scripted");
 
     public IReadOnlyList<StrayProcess> FindStrays() => [];
 

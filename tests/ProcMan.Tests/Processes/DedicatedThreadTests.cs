@@ -1,8 +1,8 @@
 using FluentAssertions;
-using ProcMan.Threading;
+using ProcMan.Processes;
 using Xunit;
 
-namespace ProcMan.Tests.Threading;
+namespace ProcMan.Tests.Processes;
 
 public sealed class DedicatedThreadTests
 {

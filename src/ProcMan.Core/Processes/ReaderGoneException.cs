@@ -1,4 +1,4 @@
-namespace ProcMan.Output;
+namespace ProcMan.Processes;
 
 /// <summary>A write failed because the output's reader went away (a closed pipe): an ordinary end, not an error.</summary>
-public sealed class ReaderGoneException(string message) : IOException(message);
+internal sealed class ReaderGoneException(string message) : IOException(message);

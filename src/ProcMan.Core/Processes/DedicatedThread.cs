@@ -1,7 +1,7 @@
 using ProcMan.Processes.Linux;
 using System.Runtime.InteropServices;
 
-namespace ProcMan.Threading;
+namespace ProcMan.Processes;
 
 /// <summary>
 /// Runs one long blocking job (a pump, a child's waiter, the drain, a probe's pipe) on a
