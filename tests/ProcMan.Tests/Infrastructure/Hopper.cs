@@ -20,11 +20,14 @@ public sealed class Hopper
     private readonly string _log;
     private readonly string _script;
 
-    public Hopper(TestDirectory directory)
+    /// <param name="ignoresTerm">Every hop ignores SIGTERM (an ignored signal stays ignored through fork and exec).</param>
+    public Hopper(TestDirectory directory, bool ignoresTerm = false)
     {
-        Marker = $"PROCMAN_TEST_HOPPER={Guid.NewGuid():N}";
-        _log = directory.Combine("hops.txt");
-        _script = directory.Write("hop.sh", $$"""
+        var id = Guid.NewGuid().ToString("N");
+        Marker = $"PROCMAN_TEST_HOPPER={id}";
+        _log = directory.Combine($"hops-{id}.txt");
+        _script = directory.Write($"hop-{id}.sh", $$"""
+            {{(ignoresTerm ? "trap '' TERM" : "")}}
             echo $$ >> '{{_log}}'
             n=$((${HOP_N:-0} + 1)); export HOP_N=$n
             if [ $n -le 5 ]; then echo "hop $n"; else exec >/dev/null 2>&1 </dev/null; fi

@@ -15,6 +15,7 @@ public sealed class InstanceCgroupTests : IAsyncLifetime
 {
     private readonly TestDirectory _directory = new();
     private readonly Hopper _hopper;
+    private readonly List<Hopper> _extraHoppers = [];
 
     public InstanceCgroupTests() => _hopper = new Hopper(_directory);
 
@@ -22,7 +23,8 @@ public sealed class InstanceCgroupTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _hopper.KillAsync();
+        foreach (var hopper in _extraHoppers.Append(_hopper))
+            await hopper.KillAsync();
         _directory.Dispose();
     }
 
@@ -55,6 +57,21 @@ public sealed class InstanceCgroupTests : IAsyncLifetime
         (await procman.WaitForExitAsync()).Should().Be(130);
         (await _hopper.WaitUntilStoppedAsync(TimeSpan.Zero)).Should().BeTrue("ProcMan ends only once nothing of its cgroup is left");
         Directory.Exists(cgroup).Should().BeFalse("ProcMan removes its cgroup at its end");
+    }
+
+    [WritableCgroupFact(Timeout = 60_000)]
+    public async Task I_can_stop_procman_with_sigint_and_a_hopper_that_ignores_sigterm_is_killed_after_the_stop_timeout()
+    {
+        var hopper = new Hopper(_directory, ignoresTerm: true);
+        _extraHoppers.Add(hopper);
+        _directory.Write("procfile.yml", Procfile.Yaml(("hopper", hopper.Command)));
+        await using var procman = ProcManRun.Start(_directory.Path, "up", "-t", "1");
+        await procman.WaitForLineAsync(line => line == "hopper  | hop 5");
+
+        procman.Signal(UnixSignal.Interrupt);
+
+        (await procman.WaitForExitAsync(TimeSpan.FromSeconds(20))).Should().Be(130, "the strays' stop timeout bounds the chase");
+        (await hopper.WaitUntilStoppedAsync(TimeSpan.FromSeconds(5))).Should().BeTrue("what ProcMan left in its cgroup, its guardian kills");
     }
 
     [WritableCgroupFact(Timeout = 60_000)]
