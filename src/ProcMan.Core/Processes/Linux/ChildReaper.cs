@@ -112,7 +112,7 @@ internal static class ChildReaper
                 return []; // Not adopting: no child but those started here is ProcMan's business.
             Scan();
             List<StrayProcess> strays = [.. Adopted.Select(entry => new StrayProcess(entry.Key, Describe(entry.Key), entry.Value))];
-            if (Cgroup?.Members().Where(pid => !Started.Contains(pid) && !Adopted.ContainsKey(pid)).ToList() is { Count: > 0 } members)
+            if (Cgroup?.Members().Where(pid => !Started.Contains(pid) && !Adopted.ContainsKey(pid)).ToHashSet() is { Count: > 0 } members)
             {
                 var all = ProcFileSystem.ReadAll();
                 var inTrees = new HashSet<int>(Started.SelectMany(leader => ProcessTree.Members(leader, all)).Select(p => p.Pid));

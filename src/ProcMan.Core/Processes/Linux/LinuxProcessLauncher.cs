@@ -18,7 +18,8 @@ public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
 
     /// <summary>
     /// Starts a guardian before the first child, which kills everything ProcMan started should
-    /// ProcMan itself be killed (SIGKILL, the OOM killer); for <c>up</c>.
+    /// ProcMan itself be killed (SIGKILL, the OOM killer); for <c>up</c>. With it, ProcMan runs
+    /// in an <see cref="InstanceCgroup"/> where the machine gives one.
     /// </summary>
     public bool Guarded { get; init; }
 
@@ -81,14 +82,20 @@ public sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
             _guardian = Guardian.Start();
             if (cgroup is null)
                 return;
-            if (_guardian is null || !cgroup.Enter())
+            if (_guardian is null)
             {
                 // Without a guardian, nobody would remove a cgroup left with members.
                 cgroup.Leave();
                 return;
             }
-            _cgroup = cgroup;
+            // Told first: should ProcMan be killed right after entering, the cgroup is not left behind.
             _guardian.WatchCgroup(cgroup.Path);
+            if (!cgroup.Enter())
+            {
+                _guardian.ForgetCgroup();
+                return;
+            }
+            _cgroup = cgroup;
             ChildReaper.Cgroup = cgroup;
         }
     }
