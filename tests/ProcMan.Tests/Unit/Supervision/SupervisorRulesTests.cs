@@ -146,26 +146,6 @@ public sealed class SupervisorRulesTests
     }
 
     [Fact(Timeout = 10_000)]
-    public async Task I_see_procman_end_after_the_stop_timeout_even_with_a_stray_that_hops_to_a_new_pid_at_every_look()
-    {
-        await using var harness = SupervisorHarness.Start("""
-            processes:
-              server:
-                command: ./server
-            """, launcher => launcher.HasHoppingStray = true, stopTimeout: TimeSpan.FromSeconds(5));
-        await WaitForStartAsync(harness, "server");
-
-        harness.Supervisor.RequestStop(new StopRequest("received SIGINT", 130, ForcesOnRepeat: true));
-
-        await harness.AdvanceUntilAsync(() => harness.Running.IsCompleted, Tick, atMost: TimeSpan.FromMinutes(1));
-        (await harness.ExitCodeAsync()).Should().Be(130);
-        harness.Time.GetUtcNow().Should().BeOnOrAfter(harness.Time.Start + TimeSpan.FromSeconds(5), "strays get their stop timeout");
-        var signals = harness.Launcher.StraySignals.Select(sent => sent.Signal).ToList();
-        signals[0].Should().Be(UnixSignal.Terminate);
-        signals[^1].Should().Be(UnixSignal.Kill, "a stray found after the strays' timeout is killed at once");
-    }
-
-    [Fact(Timeout = 10_000)]
     public async Task I_can_skip_the_stop_timeout_with_a_second_stop_request()
     {
         await using var harness = SupervisorHarness.Start("""
