@@ -100,8 +100,9 @@ internal sealed partial class Supervisor
 
     /// <summary>
     /// Stops the processes ProcMan adopted (descendants that left their process's group and
-    /// session, and outlived their parent), each named once: SIGTERM, then SIGKILL after the
-    /// stop timeout. Returns how many are still alive.
+    /// session, and outlived their parent, or are in ProcMan's cgroup but no run's tree), each
+    /// named once: SIGTERM, then SIGKILL after the stop timeout; SIGKILL at once once the first
+    /// strays' timeout has passed. Returns how many are still alive.
     /// </summary>
     private int StopStrays()
     {
@@ -111,9 +112,9 @@ internal sealed partial class Supervisor
         {
             Log(LogEvents.StrayStopped).Warning("stopping pid {Pid} ({Command}): it left the group and session of the process that started it",
                 stray.Pid, stray.Command);
-            launcher.Signal(stray, UnixSignal.Terminate);
+            launcher.Signal(stray, _strayDeadlinePassed ? UnixSignal.Kill : UnixSignal.Terminate);
         }
-        if (found.Count > 0)
+        if (found.Count > 0 && !_strayDeadlinePassed)
         {
             var after = options.StopTimeout;
             _ = Task.Delay(after, options.Time).ContinueWith(_ => _mailbox.Writer.TryWrite(new StraysTimedOut(found, after)), TaskScheduler.Default);

@@ -31,6 +31,11 @@ internal sealed partial class Supervisor(
     private bool _stopRequested;
     private bool _forced;
     private bool _recheckScheduled;
+    // Once the first strays had their stop timeout (or a second signal came), strays found
+    // later are killed at once and no longer hold ProcMan up: one that keeps hopping to new
+    // pids, ignoring SIGTERM, would otherwise do so for ever. What is left of them when ProcMan
+    // ends, its guardian kills (its whole cgroup, where there is one).
+    private bool _strayDeadlinePassed;
 
     private static readonly TimeSpan LeftoverRecheck = TimeSpan.FromMilliseconds(100);
 
@@ -104,14 +109,15 @@ internal sealed partial class Supervisor(
         foreach (var run in _runs)
             StopLeftovers(run);
         var leftovers = _runs.Where(r => !r.Killed && !r.IsOutputOpen && r.Process.HasLiveTree).ToList();
-        var strays = StopStrays();
-        if ((leftovers.Count > 0 || strays > 0) && !_recheckScheduled)
+        // Past the strays' deadline, those found are killed, and not waited for.
+        var waitingForStrays = StopStrays() > 0 && !_strayDeadlinePassed;
+        if ((leftovers.Count > 0 || waitingForStrays) && !_recheckScheduled)
         {
             // A leftover that closed its pipes dies without any event: look again shortly.
             _recheckScheduled = true;
             _ = Task.Delay(LeftoverRecheck, options.Time).ContinueWith(_ => _mailbox.Writer.TryWrite(new Recheck()), TaskScheduler.Default);
         }
-        return leftovers.Count == 0 && strays == 0 && _runs.All(r => r.Killed || !r.IsOutputOpen);
+        return leftovers.Count == 0 && !waitingForStrays && _runs.All(r => r.Killed || !r.IsOutputOpen);
     }
 
     private void Handle(Message message)
@@ -154,6 +160,7 @@ internal sealed partial class Supervisor(
                 Start(instance, byPolicy: true);
                 break;
             case StraysTimedOut(var strays, _):
+                _strayDeadlinePassed = true;
                 foreach (var stray in strays)
                     launcher.Signal(stray, UnixSignal.Kill);
                 break;
@@ -182,6 +189,9 @@ internal sealed partial class Supervisor(
                 _forced = true;
                 foreach (var run in _runs.Where(r => !r.Killed && (!r.HasExited || r.IsOutputOpen || r.Process.HasLiveTree)))
                     Kill(run, $"({request.Reason} again)");
+                _strayDeadlinePassed = true;
+                foreach (var stray in _straysStopped)
+                    launcher.Signal(stray, UnixSignal.Kill);
                 break;
         }
     }

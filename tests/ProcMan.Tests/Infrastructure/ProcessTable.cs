@@ -49,4 +49,25 @@ public static class ProcessTable
         found.Remove(pid);
         return [.. found];
     }
+
+    /// <summary>The processes whose environment holds <paramref name="variable"/> (NAME=VALUE): a test's marker, which every descendant inherits.</summary>
+    /// <remarks>One reading of /proc can miss a process that forks and exits meanwhile.</remarks>
+    public static IReadOnlyList<int> WithEnvironment(string variable) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(directory => int.TryParse(Path.GetFileName(directory), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && IsRunning(pid) && HasEnvironment(pid, variable))];
+
+    /// <summary>Whether the environment <paramref name="pid"/> started with holds <paramref name="variable"/> (NAME=VALUE).</summary>
+    public static bool HasEnvironment(int pid, string variable)
+    {
+        try
+        {
+            var environment = File.ReadAllBytes($"/proc/{pid}/environ");
+            return environment.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(variable + "\0")) >= 0;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false; // Ended meanwhile, or not ours to read.
+        }
+    }
 }

@@ -43,6 +43,9 @@ internal static class ChildReaper
     /// <summary>Told of every process ProcMan comes to answer for, and of those it no longer does.</summary>
     public static Guardian? Guardian { get; set; }
 
+    /// <summary>ProcMan's instance cgroup, while ProcMan is in it: its members that no run's tree holds are strays too.</summary>
+    public static InstanceCgroup? Cgroup { get; set; }
+
     /// <summary>
     /// Makes ProcMan a child subreaper and starts reaping the orphans that come to it. Only for
     /// ProcMan's own executable: in a host that starts children of its own (through
@@ -108,7 +111,8 @@ internal static class ChildReaper
 
     /// <summary>
     /// The live orphans ProcMan has adopted: processes that left the trees of the children it
-    /// started (a double fork and <c>setsid</c>) and whose parents have ended.
+    /// started (a double fork and <c>setsid</c>) and whose parents have ended; and the members
+    /// of its cgroup that are in no started child's tree (hoppers, whose every ancestor ended).
     /// </summary>
     public static IReadOnlyList<StrayProcess> FindStrays()
     {
@@ -117,7 +121,18 @@ internal static class ChildReaper
             if (_thread is null)
                 return []; // Not adopting: no child but those started here is ProcMan's business.
             Scan();
-            return [.. Adopted.Select(entry => new StrayProcess(entry.Key, Describe(entry.Key), entry.Value))];
+            List<StrayProcess> strays = [.. Adopted.Select(entry => new StrayProcess(entry.Key, Describe(entry.Key), entry.Value))];
+            if (Cgroup?.Members().Where(pid => !Started.Contains(pid) && !Adopted.ContainsKey(pid)).ToHashSet() is { Count: > 0 } members)
+            {
+                var all = ProcFileSystem.ReadAll();
+                var inTrees = new HashSet<int>(Started.SelectMany(leader => ProcessTree.Members(leader, all)).Select(p => p.Pid));
+                foreach (var process in all)
+                {
+                    if (members.Contains(process.Pid) && !inTrees.Contains(process.Pid) && !process.IsZombie)
+                        strays.Add(new StrayProcess(process.Pid, Describe(process.Pid), process.StartTime));
+                }
+            }
+            return strays;
         }
     }
 
@@ -127,8 +142,36 @@ internal static class ChildReaper
         lock (Gate)
         {
             // Unreaped, it keeps its pid: the start time tells whether it is still the one found.
-            if (Adopted.TryGetValue(stray.Pid, out var start) && start == stray.StartTime)
-                LibC.Kill(stray.Pid, signal);
+            if (Adopted.TryGetValue(stray.Pid, out var start))
+            {
+                if (start == stray.StartTime)
+                    LibC.Kill(stray.Pid, signal);
+            }
+            else if (Cgroup is { } cgroup)
+            {
+                SignalMember(cgroup, stray, signal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Signals a member of the cgroup that is not ProcMan's child, so may be reaped and its pid
+    /// reused at any time: through a pidfd, opened first, then checked to name a process still
+    /// in the cgroup and started when the one found was.
+    /// </summary>
+    private static void SignalMember(InstanceCgroup cgroup, StrayProcess stray, int signal)
+    {
+        var pidfd = LibC.OpenPidfd(stray.Pid);
+        if (pidfd < 0)
+            return;
+        try
+        {
+            if (cgroup.Holds(stray.Pid) && ProcFileSystem.Read(stray.Pid) is { } now && now.StartTime == stray.StartTime)
+                LibC.SignalPidfd(pidfd, signal);
+        }
+        finally
+        {
+            LibC.Close(pidfd);
         }
     }
 

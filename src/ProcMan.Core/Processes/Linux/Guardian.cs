@@ -59,6 +59,12 @@ internal sealed class Guardian : IDisposable
     /// <summary>Tells the guardian that <paramref name="pid"/> was reaped: its pid may pass to another process.</summary>
     public void Forget(int pid) => Send($"forget {pid}\n");
 
+    /// <summary>Tells the guardian of ProcMan's instance cgroup: at ProcMan's end it kills all that is in it, and removes it.</summary>
+    public void WatchCgroup(string path) => Send($"cgroup {path}\n");
+
+    /// <summary>Tells the guardian that ProcMan removed its cgroup itself: the path may pass to another instance.</summary>
+    public void ForgetCgroup() => Send("forget-cgroup\n");
+
     /// <summary>At ProcMan's ordinary end, with everything stopped: the guardian finds nothing left, and exits.</summary>
     public void Dispose()
     {

@@ -6,8 +6,9 @@ namespace ProcMan.Processes.Linux;
 
 /// <summary>
 /// The guardian itself (<c>procman guardian</c>, started by <see cref="Guardian"/>): reads on its
-/// stdin which processes ProcMan answers for, and at the end of its stdin, when ProcMan has
-/// ended however it ended, SIGKILLs every one of them still there and their trees. At
+/// stdin which processes ProcMan answers for (and its instance cgroup, if any), and at the end of
+/// its stdin, when ProcMan has ended however it ended, kills all that is in the cgroup, then
+/// SIGKILLs every one of the processes still there and their trees. At
 /// ProcMan's ordinary end everything has been stopped already, and it finds nothing.
 /// </summary>
 internal static class GuardianProcess
@@ -21,10 +22,21 @@ internal static class GuardianProcess
     public static int Run()
     {
         var watched = new Dictionary<int, ulong>();
+        string? cgroup = null;
         using (var input = new StreamReader(new FileStream(new SafeFileHandle(0, ownsHandle: false), FileAccess.Read, bufferSize: 4096)))
         {
             while (input.ReadLine() is { } line)
             {
+                if (line.StartsWith("cgroup ", StringComparison.Ordinal))
+                {
+                    cgroup = line["cgroup ".Length..]; // A path may hold spaces: the rest of the line.
+                    continue;
+                }
+                if (line == "forget-cgroup")
+                {
+                    cgroup = null;
+                    continue;
+                }
                 var fields = line.Split(' ');
                 if (fields is ["watch", var pid, var start] && int.TryParse(pid, out var watchedPid) && ulong.TryParse(start, out var startTime))
                     watched[watchedPid] = startTime;
@@ -32,6 +44,10 @@ internal static class GuardianProcess
                     watched.Remove(forgotten);
             }
         }
+        // The cgroup first: one write kills every member at once, however far it moved from
+        // the processes watched; what is watched is for machines without one.
+        if (cgroup is not null)
+            InstanceCgroup.KillAndRemove(cgroup);
         KillAll(watched);
         return 0;
     }

@@ -12,11 +12,13 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
 {
     private readonly object _gate = new();
     private Guardian? _guardian;
+    private InstanceCgroup? _cgroup;
     private bool _guardianTried;
 
     /// <summary>
     /// Starts a guardian before the first child, which kills everything ProcMan started should
-    /// ProcMan itself be killed (SIGKILL, the OOM killer); for <c>up</c>.
+    /// ProcMan itself be killed (SIGKILL, the OOM killer); for <c>up</c>. With it, ProcMan runs
+    /// in an <see cref="InstanceCgroup"/> where the machine gives one.
     /// </summary>
     public bool Guarded { get; init; }
 
@@ -42,14 +44,30 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
 
     public void Signal(StrayProcess stray, UnixSignal signal) => ChildReaper.Signal(stray, signal.Number);
 
-    /// <summary>Lets the guardian go, once everything is stopped.</summary>
+    /// <summary>
+    /// Once everything is stopped: leaves the instance cgroup and removes it, then lets the
+    /// guardian go (which kills what is still in the cgroup, and removes it).
+    /// </summary>
     public void Dispose()
     {
         lock (_gate)
+        {
+            if (_cgroup is { } cgroup)
+            {
+                ChildReaper.Cgroup = null;
+                _cgroup = null;
+                if (cgroup.Leave())
+                    _guardian?.ForgetCgroup();
+            }
             _guardian?.Dispose();
+        }
     }
 
-    /// <summary>What must be in place before the first child: the subreaper, then the guardian, as asked.</summary>
+    /// <summary>
+    /// What must be in place before the first child: the subreaper, then the guardian, as asked,
+    /// and with the guardian an instance cgroup where the machine gives one. The guardian is
+    /// started before ProcMan enters the cgroup, so that it is not in it itself.
+    /// </summary>
     private void PrepareFirstStart()
     {
         if (AdoptsOrphans)
@@ -59,7 +77,25 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
             if (!Guarded || _guardianTried)
                 return;
             _guardianTried = true;
+            var cgroup = InstanceCgroup.Create();
             _guardian = Guardian.Start();
+            if (cgroup is null)
+                return;
+            if (_guardian is null)
+            {
+                // Without a guardian, nobody would remove a cgroup left with members.
+                cgroup.Leave();
+                return;
+            }
+            // Told first: should ProcMan be killed right after entering, the cgroup is not left behind.
+            _guardian.WatchCgroup(cgroup.Path);
+            if (!cgroup.Enter())
+            {
+                _guardian.ForgetCgroup();
+                return;
+            }
+            _cgroup = cgroup;
+            ChildReaper.Cgroup = cgroup;
         }
     }
 

@@ -109,6 +109,48 @@ internal static unsafe partial class LibC
         }
     }
 
+    [LibraryImport("libc", EntryPoint = "mkdir", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int MakeDirectoryNative(string path, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "rmdir", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int RemoveDirectoryNative(string path);
+
+    /// <summary>mkdir(2): 0, or the errno (EEXIST included: the directory must be a new one).</summary>
+    public static int MakeDirectory(string path, uint mode) =>
+        MakeDirectoryNative(path, mode) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    /// <summary>rmdir(2): 0, or the errno (EBUSY for a cgroup that still holds processes).</summary>
+    public static int RemoveDirectory(string path) =>
+        RemoveDirectoryNative(path) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to an existing file (a cgroup control file) in one open and
+    /// one write, without creating or truncating it: 0, or the errno. A cgroup file takes each
+    /// write as one command, so it must not be split, as a buffered stream might.
+    /// </summary>
+    public static int WriteSmallFile(string path, string text)
+    {
+        const int writeOnlyCloseOnExec = 0x80001; // O_WRONLY | O_CLOEXEC
+        var fd = OpenNative(path, writeOnlyCloseOnExec);
+        if (fd < 0)
+            return Marshal.GetLastPInvokeError();
+        try
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            int errno;
+            while (Write(fd, bytes, out errno) < 0)
+            {
+                if (errno != Interrupted)
+                    return errno;
+            }
+            return 0;
+        }
+        finally
+        {
+            CloseNative(fd);
+        }
+    }
+
     /// <summary>
     /// kill(2); .NET cannot send SIGTERM or signal a group. A negative <paramref name="pid"/>
     /// addresses a process group. False when there was no such process or group.

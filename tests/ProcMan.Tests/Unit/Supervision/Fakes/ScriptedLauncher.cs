@@ -42,9 +42,21 @@ internal sealed class ScriptedLauncher : IProcessLauncher
 
     public Task<ExitStatus> RunAttachedAsync(IStartSpec spec) => throw new NotSupportedException("not scripted");
 
-    public IReadOnlyList<StrayProcess> FindStrays() => [];
+    /// <summary>
+    /// A stray that is found again at every look under a new pid, whatever it is sent: a
+    /// process that keeps hopping away and ignores SIGTERM.
+    /// </summary>
+    public bool HasHoppingStray { get; set; }
+
+    /// <summary>What was sent to strays, in order.</summary>
+    public List<(StrayProcess Stray, UnixSignal Signal)> StraySignals { get; } = [];
+
+    public IReadOnlyList<StrayProcess> FindStrays() =>
+        HasHoppingStray ? [new StrayProcess(Interlocked.Increment(ref _nextPid), "hop.sh", 1)] : [];
 
     public void Signal(StrayProcess stray, UnixSignal signal)
     {
+        lock (StraySignals)
+            StraySignals.Add((stray, signal));
     }
 }
