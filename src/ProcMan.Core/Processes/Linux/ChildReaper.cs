@@ -124,11 +124,11 @@ internal static class ChildReaper
             List<StrayProcess> strays = [.. Adopted.Select(entry => new StrayProcess(entry.Key, Describe(entry.Key), entry.Value))];
             if (Cgroup?.Members().Where(pid => !Started.Contains(pid) && !Adopted.ContainsKey(pid)).ToHashSet() is { Count: > 0 } members)
             {
-                var all = ProcFileSystem.ReadAll();
-                var inTrees = new HashSet<int>(Started.SelectMany(leader => ProcessTree.Members(leader, all)).Select(p => p.Pid));
-                foreach (var process in all)
+                // Each tree read from its leader down: a few files, not one per process on the machine.
+                var inTrees = new HashSet<int>(Started.SelectMany(leader => ProcessTree.Members(leader, ProcessTree.ReadingFor(leader))).Select(p => p.Pid));
+                foreach (var pid in members)
                 {
-                    if (members.Contains(process.Pid) && !inTrees.Contains(process.Pid) && !process.IsZombie)
+                    if (!inTrees.Contains(pid) && ProcFileSystem.Read(pid) is { IsZombie: false } process)
                         strays.Add(new StrayProcess(process.Pid, Describe(process.Pid), process.StartTime));
                 }
             }
