@@ -124,16 +124,37 @@ internal static class ChildReaper
             List<StrayProcess> strays = [.. Adopted.Select(entry => new StrayProcess(entry.Key, Describe(entry.Key), entry.Value))];
             if (Cgroup?.Members().Where(pid => !Started.Contains(pid) && !Adopted.ContainsKey(pid)).ToHashSet() is { Count: > 0 } members)
             {
-                // Each tree read from its leader down: a few files, not one per process on the machine.
-                var inTrees = new HashSet<int>(Started.SelectMany(leader => ProcessTree.Members(leader, ProcessTree.ReadingFor(leader))).Select(p => p.Pid));
                 foreach (var pid in members)
                 {
-                    if (!inTrees.Contains(pid) && ProcFileSystem.Read(pid) is { IsZombie: false } process)
+                    if (ProcFileSystem.Read(pid) is { IsZombie: false } process && !IsInAStartedTree(process))
                         strays.Add(new StrayProcess(process.Pid, Describe(process.Pid), process.StartTime));
                 }
             }
             return strays;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="process"/> is of the tree of a child started here: in its session
+    /// or group (an unreaped leader's ids are its own), or below such a process by parentage.
+    /// Read upwards from the process, so a stop's repeated looks cost a file or two per member,
+    /// not a reading of every tree. Called under <see cref="Gate"/>.
+    /// </summary>
+    private static bool IsInAStartedTree(ProcFileSystem.ProcStat process)
+    {
+        for (var depth = 0; depth < 64; depth++)
+        {
+            if (Started.Contains(process.SessionId) || Started.Contains(process.GroupId) || Started.Contains(process.ParentPid))
+                return true;
+            // A parent starts before its child: one that does not holds a reused pid.
+            if (process.ParentPid <= 1 || process.ParentPid == Environment.ProcessId
+                || ProcFileSystem.Read(process.ParentPid) is not { } parent || parent.StartTime > process.StartTime)
+            {
+                return false;
+            }
+            process = parent;
+        }
+        return false;
     }
 
     /// <summary>Sends <paramref name="signal"/> to <paramref name="stray"/> if it is still the adopted orphan found.</summary>
