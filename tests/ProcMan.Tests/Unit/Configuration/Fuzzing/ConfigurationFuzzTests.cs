@@ -22,7 +22,7 @@ public sealed class ConfigurationFuzzTests(ITestOutputHelper output) : IDisposab
     public void Dispose() => _directory.Dispose();
 
     private static int Seconds =>
-        int.TryParse(Environment.GetEnvironmentVariable("PROCMAN_FUZZ_SECONDS"), out var seconds) ? seconds : 10;
+        int.TryParse(Environment.GetEnvironmentVariable("PROCMAN_FUZZ_SECONDS"), out var seconds) ? seconds : 5;
 
     [Fact]
     public void ProcMan_refuses_hostile_yaml_files_only_with_configuration_errors()
