@@ -26,6 +26,19 @@ public sealed class LongLineMemorySpecs : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
+    [Fact(Timeout = 60_000)]
+    public async Task I_see_the_others_lines_go_on_when_a_process_stops_in_the_middle_of_a_long_line()
+    {
+        // 3 MB without a newline (three pieces), then nothing: the others wait for the line's end
+        // only until its child has kept them waiting a second.
+        _directory.Write("procfile.yml", Procfile.Yaml(
+            ("half", "head -c 3000000 /dev/zero | tr '\\0' x; exec sleep 300"),
+            ("other", "sleep 0.5; echo still here; exec sleep 300")));
+        await using var up = ProcManRun.Start(_directory.Path, "up");
+
+        await up.WaitForLineAsync(line => line == "other   | still here", TimeSpan.FromSeconds(30));
+    }
+
     [Fact(Timeout = 300_000)]
     public async Task I_get_20_lines_of_20_MB_whole_on_the_console_and_in_the_log_file_while_ProcMan_stays_within_its_memory_bound()
     {

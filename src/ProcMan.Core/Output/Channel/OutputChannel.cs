@@ -15,7 +15,7 @@ namespace ProcMan.Output;
 /// room taken from the budget, which the line may need) and ProcMan's events are held, to follow
 /// the line. So the console and the log files get the line whole, with one prefix. A child that
 /// stops in the middle of a long line must not hold everyone else up, though: once others have
-/// waited <see cref="StalledLine"/> while the line made no progress, or the line has passed
+/// waited <see cref="StalledLine"/> while the line's child kept its pump waiting, or the line has passed
 /// <see cref="LongestTurnBytes"/> while they wait (an endless line), and the line is not merely
 /// waiting for the console, the line is ended there (with a newline the child did not write) and
 /// its rest comes as a line of its own. The second bound is in bytes, not time: a line that
@@ -60,9 +60,9 @@ internal sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteB
     private readonly List<OutputChunk> _heldEvents = [];
     // Streams whose long line was ended for them: their next piece begins a line.
     private readonly List<(OutputSource Source, OutputStream Stream)> _cut = [];
-    private long _lineProgressed;
+    // Since when the long line's pump has been waiting for its child (null: it is not).
+    private long? _lineIdleSince;
     private long _passedWhileOthersWait;
-    private int _piecesWaitingForRoom;
 
     public ChannelReader<OutputChunk> Reader => _channel.Reader;
 
@@ -90,11 +90,7 @@ internal sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteB
         }
         var room = _budget.AcquireAsync(CostOf(chunk));
         if (!room.IsCompletedSuccessfully)
-        {
-            if (chunk.Part is LinePart.Middle or LinePart.Last)
-                Interlocked.Increment(ref _piecesWaitingForRoom);
             return AddOnceThereIsRoomAsync(room, chunk);
-        }
         return TryAddInTurn(chunk, out var lineEnded) ? ValueTask.CompletedTask : AddOnceItIsItsTurnAsync(lineEnded, chunk);
     }
 
@@ -114,17 +110,24 @@ internal sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteB
         }
     }
 
+    /// <summary>
+    /// For the pump of the long line going through: it waits for its child to write more
+    /// (<paramref name="waiting"/>), or has input again. Only a line whose child keeps it waiting
+    /// is ever cut for a stall: a pump starved of the processor by a busy machine, or waiting
+    /// for the console, is not the child's doing.
+    /// </summary>
+    public void LongLineWaits(OutputSource source, OutputStream stream, bool waiting)
+    {
+        lock (_gate)
+        {
+            if (_longLine == (source, stream))
+                _lineIdleSince = waiting ? _time.GetTimestamp() : null;
+        }
+    }
+
     private async ValueTask AddOnceThereIsRoomAsync(ValueTask room, OutputChunk chunk)
     {
-        try
-        {
-            await room.ConfigureAwait(false);
-        }
-        finally
-        {
-            if (chunk.Part is LinePart.Middle or LinePart.Last)
-                Interlocked.Decrement(ref _piecesWaitingForRoom);
-        }
+        await room.ConfigureAwait(false);
         if (!TryAddInTurn(chunk, out var lineEnded))
             await AddOnceItIsItsTurnAsync(lineEnded, chunk).ConfigureAwait(false);
     }
@@ -182,7 +185,7 @@ internal sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteB
             if (chunk.Part is LinePart.First or LinePart.Middle)
             {
                 _longLine = stream;
-                _lineProgressed = _time.GetTimestamp();
+                _lineIdleSince = null;
                 if (_lineEnded is not null && (_passedWhileOthersWait += chunk.Length) >= LongestTurnBytes)
                 {
                     // An endless line: the others have waited for a whole budget of it.
@@ -210,18 +213,16 @@ internal sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteB
     }
 
     /// <summary>
-    /// Ends the long line in the way if it made no progress for <see cref="StalledLine"/> and
-    /// is not merely waiting for the console; returns how long to wait before looking again.
+    /// Ends the long line in the way if its child has kept its pump waiting for
+    /// <see cref="StalledLine"/>; returns how long to wait before looking again.
     /// </summary>
     private TimeSpan CutIfStalled()
     {
         lock (_gate)
         {
-            if (_longLine is not { } longLine || _lineEnded is null || _complete)
+            if (_longLine is not { } longLine || _lineEnded is null || _complete || _lineIdleSince is not { } idleSince)
                 return StalledLine;
-            if (Volatile.Read(ref _piecesWaitingForRoom) > 0)
-                return StalledLine; // The console is slow, not the child.
-            var stalledFor = _time.GetElapsedTime(_lineProgressed);
+            var stalledFor = _time.GetElapsedTime(idleSince);
             if (stalledFor < StalledLine)
                 return StalledLine - stalledFor;
             _cut.Add(longLine);

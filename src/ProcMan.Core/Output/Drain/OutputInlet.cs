@@ -54,6 +54,9 @@ internal sealed class OutputInlet
         return true;
     }
 
+    /// <summary>For a pump in the middle of a long line: it waits for its child, or has input again (see <see cref="OutputChannel.LongLineWaits"/>).</summary>
+    public void LongLineWaits(OutputSource source, OutputStream stream, bool waiting) => _channel.LongLineWaits(source, stream, waiting);
+
     /// <summary>No more chunks: every writer has finished.</summary>
     public void Complete()
     {

@@ -95,7 +95,13 @@ internal sealed class LinePump(
                 if (_buffer.Length - _end < _buffer.Length / 4)
                     MakeRoom();
                 _waitingForInput = true;
+                // Told in a long line only: the channel cuts a line for a stall only while its child keeps the pump waiting.
+                var inLongLine = _inLongLine;
+                if (inLongLine)
+                    output.LongLineWaits(source, stream, waiting: true);
                 var read = input.Read(_buffer, _end, _buffer.Length - _end);
+                if (inLongLine)
+                    output.LongLineWaits(source, stream, waiting: false);
                 _waitingForInput = false;
                 if (_abandon.IsCancellationRequested)
                     return;

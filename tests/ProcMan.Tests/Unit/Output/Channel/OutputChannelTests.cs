@@ -79,6 +79,7 @@ public sealed class OutputChannelTests
         var time = new FakeTimeProvider();
         var channel = new OutputChannel(time: time);
         channel.WriteAsync(Of(Web, "half a line", LinePart.First)).IsCompletedSuccessfully.Should().BeTrue();
+        channel.LongLineWaits(Web, OutputStream.StandardOutput, waiting: true);
         var other = channel.WriteAsync(Of(Worker, "waiting\n")).AsTask();
 
         time.Advance(OutputChannel.StalledLine - TimeSpan.FromMilliseconds(1));
@@ -100,15 +101,36 @@ public sealed class OutputChannelTests
 
         for (var i = 0; i < 5; i++)
         {
+            // The pump waits for its child half a stall each time, then gets the next piece.
+            channel.LongLineWaits(Web, OutputStream.StandardOutput, waiting: true);
             time.Advance(OutputChannel.StalledLine / 2);
             channel.WriteAsync(Of(Web, "b", LinePart.Middle)).IsCompletedSuccessfully.Should().BeTrue();
         }
+        channel.LongLineWaits(Web, OutputStream.StandardOutput, waiting: true);
         time.Advance(OutputChannel.StalledLine / 2);
 
         other.IsCompleted.Should().BeFalse();
         channel.WriteAsync(Of(Web, "c\n", LinePart.Last)).IsCompletedSuccessfully.Should().BeTrue();
         await other.WaitAsync(Timeout);
         TakeAll(channel).Should().Equal("web:a", "web:b", "web:b", "web:b", "web:b", "web:b", "web:c\n", "worker:waiting\n");
+    }
+
+    [Fact]
+    public async Task A_long_line_whose_pump_is_not_waiting_for_its_child_is_not_cut_however_long_it_takes()
+    {
+        // A pump starved of the processor by a busy machine, or blocked on a full console.
+        var time = new FakeTimeProvider();
+        var channel = new OutputChannel(time: time);
+        channel.WriteAsync(Of(Web, "a", LinePart.First)).IsCompletedSuccessfully.Should().BeTrue();
+        var other = channel.WriteAsync(Of(Worker, "waiting\n")).AsTask();
+
+        for (var i = 0; i < 10; i++)
+            time.Advance(OutputChannel.StalledLine);
+
+        other.IsCompleted.Should().BeFalse();
+        channel.WriteAsync(Of(Web, "b\n", LinePart.Last)).IsCompletedSuccessfully.Should().BeTrue();
+        await other.WaitAsync(Timeout);
+        TakeAll(channel).Should().Equal("web:a", "web:b\n", "worker:waiting\n");
     }
 
     [Fact]
