@@ -52,12 +52,12 @@ internal sealed class ProcessInstance(ProcessSpec spec, int index)
     public bool HasStarted => Run is not null;
 
     /// <summary>Has printed its <c>ready_log_line</c> (in any run).</summary>
-    public bool HasLoggedReady { get; set; }
+    public bool HasLoggedReady { get; private set; }
 
     public ExitStatus? LastExit { get; private set; }
 
     /// <summary>The total time its runs ran (those that have exited).</summary>
-    public TimeSpan RunTime { get; set; }
+    public TimeSpan RunTime { get; private set; }
 
     /// <summary>How many times its restart policy restarted it (what <c>max_restarts</c> limits).</summary>
     public int Restarts { get; private set; }
@@ -66,10 +66,10 @@ internal sealed class ProcessInstance(ProcessSpec spec, int index)
     public int Starts { get; private set; }
 
     /// <summary>Stopped through the control socket: its rest is not an end, and ProcMan waits for a start.</summary>
-    public bool StoppedByRequest { get; set; }
+    public bool StoppedByRequest { get; private set; }
 
     /// <summary>A restart was requested: once stopped, it goes back to Waiting.</summary>
-    public bool RestartRequested { get; set; }
+    public bool RestartRequested { get; private set; }
 
     /// <summary>Failed exits since it last ran long enough to count as healthy again; sets the back-off.</summary>
     public int ConsecutiveFailures { get; private set; }
@@ -95,6 +95,32 @@ internal sealed class ProcessInstance(ProcessSpec spec, int index)
         Starts++;
         MoveTo(ProcessState.Running);
         Run = run;
+    }
+
+    /// <summary>It printed its <c>ready_log_line</c>.</summary>
+    public void LoggedReady() => HasLoggedReady = true;
+
+    /// <summary>A run of it (the current one or an earlier one) exited after <paramref name="ranFor"/>.</summary>
+    public void AddRunTime(TimeSpan ranFor) => RunTime += ranFor;
+
+    /// <summary>Stopped through the control socket; with <paramref name="thenStart"/>, to start again once stopped (a restart).</summary>
+    public void StopRequested(bool thenStart)
+    {
+        StoppedByRequest = true;
+        RestartRequested = thenStart;
+    }
+
+    /// <summary>A start was asked for while it stops: it starts again once stopped.</summary>
+    public void StartOnceStopped() => RestartRequested = true;
+
+    /// <summary>A start was asked for after it ended: its rest by request is over.</summary>
+    public void StartRequested() => StoppedByRequest = false;
+
+    /// <summary>It stopped for a restart and goes back to waiting: the request is done.</summary>
+    public void RestartDone()
+    {
+        RestartRequested = false;
+        StoppedByRequest = false;
     }
 
     /// <summary>Records an exit; a run that lasted long enough resets the failure count.</summary>

@@ -81,16 +81,24 @@ internal sealed class ProcessRun : IDisposable
     public bool HasExited => Process.Exited.IsCompleted;
 
     /// <summary>Its liveness probe failed: the exit that follows is a failure, whatever the code.</summary>
-    public bool FailedLiveness { get; set; }
+    public bool FailedLiveness { get; private set; }
 
     /// <summary>ProcMan has asked it to stop (signal or shutdown command).</summary>
-    public bool StopSent { get; set; }
+    public bool StopSent { get; private set; }
 
     /// <summary>The supervisor has acted on its exit (or has no exit to act on): it may be forgotten once its tree is empty.</summary>
-    public bool ExitHandled { get; set; }
+    public bool ExitHandled { get; private set; }
 
     /// <summary>ProcMan has SIGKILLed what was left of it.</summary>
-    public bool Killed { get; set; }
+    public bool Killed { get; private set; }
+
+    public void LivenessFailed() => FailedLiveness = true;
+
+    public void StopWasSent() => StopSent = true;
+
+    public void ExitWasHandled() => ExitHandled = true;
+
+    public void WasKilled() => Killed = true;
 
     public bool IsOutputOpen => !Output.IsCompleted;
 

@@ -105,12 +105,12 @@ internal sealed partial class Supervisor
 
     private void OnExited(ProcessInstance instance, ProcessRun run, ExitStatus status)
     {
-        run.ExitHandled = true;
+        run.ExitWasHandled();
         run.EndProbes();
         Log(LogEvents.Exited).ForContext("ExitCode", status.Code).ForContext("Signal", status.Signal?.ToString())
             .Information("{Name} {Status}", instance.Name, status.ToString());
         // Measured when the child exited, not now (its last lines may have come later).
-        instance.RunTime += run.Age;
+        instance.AddRunTime(run.Age);
         if (_stopping)
             StopLeftovers(run);
         if (run != instance.Run)
@@ -123,8 +123,7 @@ internal sealed partial class Supervisor
             instance.MoveTo(ProcessState.Stopped);
             if (instance.RestartRequested && !_stopping)
             {
-                instance.RestartRequested = false;
-                instance.StoppedByRequest = false;
+                instance.RestartDone();
                 instance.MoveTo(ProcessState.Waiting);
             }
             return;

@@ -40,27 +40,26 @@ internal sealed partial class Supervisor
             switch (action, instance.State)
             {
                 case (ControlAction.Stop or ControlAction.Restart, ProcessState.Running or ProcessState.Ready):
-                    instance.StoppedByRequest = true;
-                    instance.RestartRequested = action == ControlAction.Restart;
+                    instance.StopRequested(thenStart: action == ControlAction.Restart);
                     log.Information("{Name}: {Action} requested", instance.Name, action == ControlAction.Stop ? "stop" : "restart");
                     instance.MoveTo(ProcessState.Stopping);
                     if (!instance.Run!.StopSent)
                         SendStop(instance, instance.Run);
                     break;
                 case (ControlAction.Stop, ProcessState.Waiting or ProcessState.Restarting):
-                    instance.StoppedByRequest = true;
+                    instance.StopRequested(thenStart: false);
                     instance.MoveTo(ProcessState.Stopped);
                     log.Information("{Name} stopped on request", instance.Name);
                     break;
                 case (ControlAction.Start or ControlAction.Restart, ProcessState.Stopping):
                     // It starts again as soon as it has stopped.
-                    instance.RestartRequested = true;
+                    instance.StartOnceStopped();
                     break;
                 case (ControlAction.Start or ControlAction.Restart, ProcessState.Restarting):
                     Start(instance);
                     break;
                 case (ControlAction.Start or ControlAction.Restart, _) when instance.IsTerminal:
-                    instance.StoppedByRequest = false;
+                    instance.StartRequested();
                     instance.MoveTo(ProcessState.Waiting);
                     log.Information("{Name}: start requested", instance.Name);
                     break;

@@ -49,7 +49,7 @@ internal sealed partial class Supervisor
     /// <summary>The process's own shutdown: its command or its signal, then SIGKILL after its timeout.</summary>
     private void SendStop(ProcessInstance instance, ProcessRun run)
     {
-        run.StopSent = true;
+        run.StopWasSent();
         var shutdown = instance.Shutdown;
         if (shutdown.Command is { } command)
         {
@@ -72,7 +72,10 @@ internal sealed partial class Supervisor
             var process = launcher.Start(spec);
             // Its output is the process's too, under the same prefix. It gets the process's
             // timeout too: a shutdown command that hangs is killed with what it was to stop.
-            var run = new ProcessRun(spec.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, [instance.Counter], options.Time) { StopSent = true, ExitHandled = true };
+            var run = new ProcessRun(spec.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, [instance.Counter], options.Time);
+            // A shutdown command: nothing to stop, no exit to act on; only its time limit.
+            run.StopWasSent();
+            run.ExitWasHandled();
             _runs.Add(run);
             ScheduleKill(run, instance.Shutdown.Timeout ?? options.StopTimeout);
             _ = process.Exited.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
@@ -93,7 +96,7 @@ internal sealed partial class Supervisor
     {
         if (run.StopSent || !run.HasExited || (!run.IsOutputOpen && !run.Process.HasLiveTree))
             return;
-        run.StopSent = true;
+        run.StopWasSent();
         run.Process.SignalTree(UnixSignal.Terminate);
         ScheduleKill(run, options.StopTimeout);
     }
@@ -127,7 +130,7 @@ internal sealed partial class Supervisor
 
     private void Kill(ProcessRun run, string why)
     {
-        run.Killed = true;
+        run.WasKilled();
         if (!run.HasExited)
             Log(LogEvents.Killed).ForContext("Signal", "SIGKILL").Warning("sending SIGKILL to {Name} {Why}", run.Name, why);
         run.Process.KillEverything();

@@ -131,7 +131,7 @@ internal sealed partial class Supervisor(
                 OnExited(instance, run, status);
                 break;
             case LoggedReady(var instance, var watcher) when instance.Run?.Observers.Contains(watcher) == true:
-                instance.HasLoggedReady = true;
+                instance.LoggedReady();
                 if (instance.State == ProcessState.Running && instance.Definition?.ReadinessProbe is null)
                 {
                     instance.MoveTo(ProcessState.Ready);
@@ -153,7 +153,7 @@ internal sealed partial class Supervisor(
                 break;
             case LivenessFailed(var instance, var run, var result) when run == instance.Run && instance.IsUp && !run.StopSent:
                 Log(LogEvents.Unhealthy).Warning("{Name} is unhealthy (liveness probe): {Summary}; stopping it", instance.Name, result.Summary);
-                run.FailedLiveness = true;
+                run.LivenessFailed();
                 SendStop(instance, run);
                 break;
             case RestartDue(var instance, var after) when instance.State == ProcessState.Restarting && instance.Run == after && !_stopping:
