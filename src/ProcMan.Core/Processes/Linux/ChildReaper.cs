@@ -122,12 +122,12 @@ internal static class ChildReaper
                 return []; // Not adopting: no child but those started here is ProcMan's business.
             Scan();
             List<StrayProcess> strays = [.. Adopted.Select(entry => new StrayProcess(entry.Key, Describe(entry.Key), entry.Value))];
-            if (Cgroup?.Members().Where(pid => !Started.Contains(pid) && !Adopted.ContainsKey(pid)).ToHashSet() is { Count: > 0 } members)
+            foreach (var pid in Cgroup?.Members() ?? [])
             {
-                foreach (var pid in members)
+                if (!Started.Contains(pid) && !Adopted.ContainsKey(pid)
+                    && ProcFileSystem.Read(pid) is { IsZombie: false } process && !IsInAStartedTree(process))
                 {
-                    if (ProcFileSystem.Read(pid) is { IsZombie: false } process && !IsInAStartedTree(process))
-                        strays.Add(new StrayProcess(process.Pid, Describe(process.Pid), process.StartTime));
+                    strays.Add(new StrayProcess(process.Pid, Describe(process.Pid), process.StartTime));
                 }
             }
             return strays;
@@ -177,24 +177,10 @@ internal static class ChildReaper
 
     /// <summary>
     /// Signals a member of the cgroup that is not ProcMan's child, so may be reaped and its pid
-    /// reused at any time: through a pidfd, opened first, then checked to name a process still
-    /// in the cgroup and started when the one found was.
+    /// reused at any time: only if it is still in the cgroup and started when the one found was.
     /// </summary>
-    private static void SignalMember(InstanceCgroup cgroup, StrayProcess stray, int signal)
-    {
-        var pidfd = LibC.OpenPidfd(stray.Pid);
-        if (pidfd < 0)
-            return;
-        try
-        {
-            if (cgroup.Holds(stray.Pid) && ProcFileSystem.Read(stray.Pid) is { } now && now.StartTime == stray.StartTime)
-                LibC.SignalPidfd(pidfd, signal);
-        }
-        finally
-        {
-            LibC.Close(pidfd);
-        }
-    }
+    private static void SignalMember(InstanceCgroup cgroup, StrayProcess stray, int signal) =>
+        ProcessTree.SignalIfStill(stray.Pid, stray.StartTime, signal, () => cgroup.Holds(stray.Pid));
 
     private static void Run()
     {

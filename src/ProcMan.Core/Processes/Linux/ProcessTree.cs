@@ -75,45 +75,31 @@ internal static class ProcessTree
         }
     }
 
-    /// <summary>
-    /// ProcMan's children, read at most <see cref="ReadingLifetime"/> ago, and again when the
-    /// reading does not list <paramref name="leader"/> (it is older than the leader).
-    /// </summary>
-    private static List<ProcStat> RecentOwnChildren(int leader)
-    {
-        lock (Gate)
-        {
-            if (_ownChildren is not { } reading || Stopwatch.GetElapsedTime(reading.Taken) > ReadingLifetime
-                || !reading.Processes.Any(p => p.Pid == leader))
-            {
-                var taken = Stopwatch.GetTimestamp();
-                var children = new List<ProcStat>();
-                foreach (var pid in OwnChildren())
-                {
-                    if (Read(pid) is { } stat)
-                        children.Add(stat);
-                }
-                _ownChildren = reading = (children, taken);
-            }
-            return reading.Processes;
-        }
-    }
+    /// <summary>ProcMan's children, as <see cref="Recent"/> keeps them.</summary>
+    private static List<ProcStat> RecentOwnChildren(int leader) =>
+        Recent(ref _ownChildren, leader, () => [.. OwnChildren().Select(Read).OfType<ProcStat>()]);
 
     /// <summary>
-    /// A reading of /proc at most <see cref="ReadingLifetime"/> old that lists the (unreaped)
-    /// <paramref name="leader"/>: one that does not is older than it, and is taken again. Good
-    /// enough to signal by: what it lists is checked again before each signal, and what forked
-    /// since is in the leader's group, signalled as a whole, or found by the next reading.
+    /// A reading of every process on the machine, as <see cref="Recent"/> keeps it. Good enough
+    /// to signal by: what it lists is checked again before each signal, and what forked since is
+    /// in the leader's group, signalled as a whole, or found by the next reading.
     /// </summary>
-    private static List<ProcStat> RecentReading(int leader)
+    private static List<ProcStat> RecentReading(int leader) => Recent(ref _reading, leader, ReadAll);
+
+    /// <summary>
+    /// <paramref name="kept"/>, unless it is older than <see cref="ReadingLifetime"/> or does not
+    /// list the (unreaped) <paramref name="leader"/>, which makes it older than the leader: then
+    /// <paramref name="read"/> again.
+    /// </summary>
+    private static List<ProcStat> Recent(ref (List<ProcStat> Processes, long Taken)? kept, int leader, Func<List<ProcStat>> read)
     {
         lock (Gate)
         {
-            if (_reading is not { } reading || Stopwatch.GetElapsedTime(reading.Taken) > ReadingLifetime
+            if (kept is not { } reading || Stopwatch.GetElapsedTime(reading.Taken) > ReadingLifetime
                 || !reading.Processes.Any(p => p.Pid == leader))
             {
                 var taken = Stopwatch.GetTimestamp();
-                _reading = reading = (ReadAll(), taken);
+                kept = reading = (read(), taken);
             }
             return reading.Processes;
         }
@@ -130,22 +116,32 @@ internal static class ProcessTree
         {
             if (process.IsZombie)
                 continue;
-            var pidfd = LibC.OpenPidfd(process.Pid);
-            if (pidfd < 0)
-                continue; // Ended since the reading (or no pidfds: then it is not signalled by number either).
-            try
-            {
-                // Checked after opening: the descriptor names the process that held the pid then;
-                // if that is not the one read, its start time tells.
-                if (Read(process.Pid) is { } now && now.StartTime == process.StartTime && LibC.SignalPidfd(pidfd, signal))
-                    reached++;
-            }
-            finally
-            {
-                LibC.Close(pidfd);
-            }
+            if (SignalIfStill(process.Pid, process.StartTime, signal))
+                reached++;
         }
         return reached;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="signal"/> to the process <paramref name="pid"/> if it is still the
+    /// one started at <paramref name="startTime"/> (and, if given, <paramref name="stillOurs"/>
+    /// holds): through a pidfd opened first and checked after, so a reused pid is never reached.
+    /// </summary>
+    public static bool SignalIfStill(int pid, ulong startTime, int signal, Func<bool>? stillOurs = null)
+    {
+        var pidfd = LibC.OpenPidfd(pid);
+        if (pidfd < 0)
+            return false; // Ended since the reading (or no pidfds: then it is not signalled by number either).
+        try
+        {
+            // Checked after opening: the descriptor names the process that held the pid then;
+            // if that is not the one read, its start time tells.
+            return (stillOurs is null || stillOurs()) && Read(pid) is { } now && now.StartTime == startTime && LibC.SignalPidfd(pidfd, signal);
+        }
+        finally
+        {
+            LibC.Close(pidfd);
+        }
     }
 
     /// <summary>The tree's members in <paramref name="processes"/>, the leader excluded.</summary>
