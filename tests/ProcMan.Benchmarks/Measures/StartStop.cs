@@ -57,7 +57,13 @@ internal sealed class StartStop(ProcManRunner procman, string workRoot)
             var start = clock.Elapsed.TotalSeconds;
             clock.Restart();
             LibC.Kill(process.Id, LibC.SigInt);
-            process.WaitForExit();
+            // The baseline shell can miss a SIGINT that lands between its `[ -n "$stop" ]` and
+            // its `wait`, and then waits for ever: say so and signal again rather than hang.
+            while (!process.WaitForExit(TimeSpan.FromSeconds(5)))
+            {
+                Console.Error.WriteLine($"  pid {process.Id} still running 5 s after SIGINT; sending it again (this stop time is not valid)");
+                LibC.Kill(process.Id, LibC.SigInt);
+            }
             var stop = clock.Elapsed.TotalSeconds;
             // Never hang the whole benchmark on a descendant that kept the pipe open.
             if (!watcher.WaitForEnd(TimeSpan.FromSeconds(10)))
