@@ -4,7 +4,7 @@ namespace ProcMan.Output;
 /// The text format on a terminal, where the screen, not the bytes, is what counts (files and
 /// pipes get <see cref="TextLineFormat"/>, byte-exact). A line with <c>\r</c> (a progress bar)
 /// shows, after its prefix, what follows the last <c>\r</c>, as the terminal would show it
-/// without the prefix; a trailing <c>\r</c> (CRLF) is no progress step. An unfinished line
+/// without the prefix; a <c>\r</c> at its end (CRLF) is no progress step. An unfinished line
 /// shown early (<see cref="LinePart.Preview"/>) floats on the last row: erased (<c>\r\e[K</c>)
 /// before any other line is written and drawn again after them, replaced by the next preview
 /// (of any stream), and erased for good when its line comes whole, so the screen shows that
@@ -91,14 +91,12 @@ internal sealed class TerminalLineFormat(LinePrefixer prefixer, Func<int?> width
             Draw(output);
     }
 
-    /// <summary>Where what a terminal shows of <paramref name="line"/> begins: after its last <c>\r</c>, not counting one just before the end or its <c>\n</c>.</summary>
+    /// <summary>Where what a terminal shows of <paramref name="line"/> begins: after its last <c>\r</c>, not counting those at its end (before its <c>\n</c>, if any).</summary>
     private static int VisibleStart(ReadOnlySpan<byte> line)
     {
         if (line.EndsWith((byte)'\n'))
             line = line[..^1];
-        if (line.EndsWith((byte)'\r'))
-            line = line[..^1];
-        return line.LastIndexOf((byte)'\r') + 1;
+        return line.TrimEnd((byte)'\r').LastIndexOf((byte)'\r') + 1;
     }
 
     private void Float(in OutputChunk preview, BufferedOutput output)
@@ -128,9 +126,7 @@ internal sealed class TerminalLineFormat(LinePrefixer prefixer, Func<int?> width
         timestamp = timestamp[..prefixer.FormatTimestamp(_floatingTime, timestamp)];
         var prefix = prefixer.IsVerbatim ? [] : prefixer.PrefixOf(_floatingSource!);
         var text = _floating.AsSpan(0, _floatingLength);
-        text = text[VisibleStart(text)..];
-        if (text.EndsWith((byte)'\r'))
-            text = text[..^1];
+        text = text[VisibleStart(text)..].TrimEnd((byte)'\r');
         // One column spare: a row filled to its last column wraps on some terminals.
         var room = (width() ?? AssumedWidth) - TerminalColumns.Of(timestamp) - TerminalColumns.Of(prefix) - 1;
         text = text[TerminalColumns.TailStart(text, room)..];
