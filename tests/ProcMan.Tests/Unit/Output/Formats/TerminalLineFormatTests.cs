@@ -81,4 +81,21 @@ public sealed class TerminalLineFormatTests
         Send(Preview(Chunks.Worker, "Name: ")).Should().Be("\r\e[Kworker  | Name: ");
         Send(Chunks.Of(Chunks.Web, "Continue? \n")).Should().Be("\r\e[Kweb     | Continue? \nworker  | Name: ");
     }
+
+    [Fact]
+    public void ProcMan_allocates_nothing_per_line_on_a_terminal()
+    {
+        var lines = Chunks.Of(Chunks.Web, string.Concat(Enumerable.Range(0, 1000).Select(i => $"line {i}\r{i}%\n")));
+        var format = new TerminalLineFormat(new LinePrefixer(new OutputFormat(Colors: true, Timestamps: true), ["web"]), () => 80);
+        var output = new BufferedOutput(Stream.Null);
+        format.Write(lines, output); // The prefix bytes are built at first use.
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10; i++)
+            format.Write(lines, output);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.Should().Be(0, "10,000 lines went through");
+        lines.Release();
+    }
 }
