@@ -42,9 +42,14 @@ internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, S
     {
         var channel = new OutputChannel();
         var logs = new LogHub();
+        // A terminal shows what it would of \r lines, and unfinished lines after a while; files and pipes get the exact bytes.
+        var terminal = Mode == OutputMode.Text && format.Terminal;
         ILineFormat lineFormat = Mode == OutputMode.Json
             ? new JsonLineFormat()
-            : new TextLineFormat(new LinePrefixer(format, specs.Select(s => s.Name)));
+            : terminal
+                ? new TerminalLineFormat(new LinePrefixer(format, specs.Select(s => s.Name)), () => LibC.TerminalWidth(1))
+                : new TextLineFormat(new LinePrefixer(format, specs.Select(s => s.Name)));
+        var supervisorOptions = terminal ? options with { PartialLineDelay = PartialLineWatch.Delay } : options;
         // Warnings of the log files go through the logger, which writes into the drain's inlet.
         Logger? logger = null;
         IOutputSink[] sinks = LogFiles is { } files
@@ -59,7 +64,7 @@ internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, S
         if (stdout is FileDescriptorStream descriptor)
             descriptor.WatchForHangUp(drain.ReaderWentAway);
 
-        var supervisor = new Supervisor(specs, launcher, output, logger, options);
+        var supervisor = new Supervisor(specs, launcher, output, logger, supervisorOptions);
         using var signals = new TerminationSignals(supervisor.RequestStop);
         _ = drain.Failure.ContinueWith(failure => OnOutputFailed(failure.Result, supervisor), TaskScheduler.Default);
         var processOfInstance = specs.ToDictionary(s => s.Name, s => s.Definition?.Name ?? s.Name);

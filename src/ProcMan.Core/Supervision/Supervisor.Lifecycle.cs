@@ -1,6 +1,7 @@
 using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Supervision.Probes;
+using Serilog.Events;
 
 namespace ProcMan.Supervision;
 
@@ -28,7 +29,7 @@ internal sealed partial class Supervisor
         // Said before the pumps start, so that it comes before the child's first line.
         Log(LogEvents.Started).Information("{Name} started with pid {Pid}", instance.Name, process.Pid);
         ILineObserver[] observers = readyLine is null ? [instance.Counter] : [instance.Counter, readyLine];
-        var run = new ProcessRun(instance.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, observers, options.Time);
+        var run = new ProcessRun(instance.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, observers, options.Time, options.PartialLineDelay);
         _runs.Add(run);
         instance.Started(run, byPolicy);
         _ = ReportExitAsync(instance, run);
@@ -84,7 +85,7 @@ internal sealed partial class Supervisor
         Log(LogEvents.Skipped).Warning("{Name} skipped: {Reason}", instance.Name, reason);
         _exitPolicy.Failed(ExitPolicy.SkippedCode);
         // A skip is a failed end (README): it stops everything, like a failure, whatever exit_on_end says.
-        BeginStop($"{instance.Name} skipped");
+        BeginStop($"{instance.Name} skipped", failure: true);
     }
 
     /// <summary>
@@ -107,8 +108,11 @@ internal sealed partial class Supervisor
     {
         run.ExitWasHandled();
         run.EndProbes();
+        // A failure ProcMan did not cause is a warning; an exit while ProcMan stops it is what it asked for.
+        var failedOnItsOwn = run == instance.Run && !_stopping && instance.State != ProcessState.Stopping
+            && (run.FailedLiveness || !(instance.Definition?.IsSuccess(status.Code) ?? status.IsSuccess));
         Log(LogEvents.Exited).ForContext("ExitCode", status.Code).ForContext("Signal", status.Signal?.ToString())
-            .Information("{Name} {Status}", instance.Name, status.ToString());
+            .Write(failedOnItsOwn ? LogEventLevel.Warning : LogEventLevel.Information, "{Name} {Status}", instance.Name, status.ToString());
         // Measured when the child exited, not now (its last lines may have come later).
         instance.AddRunTime(run.Age);
         if (_stopping)
@@ -155,7 +159,7 @@ internal sealed partial class Supervisor
         if (failed)
         {
             _exitPolicy.Failed(status?.Code ?? ProcessStartException.ExitCode);
-            BeginStop($"{instance.Name} failed ({how})");
+            BeginStop($"{instance.Name} failed ({how})", failure: true);
         }
         else if (instance.Availability.ExitOnEnd)
         {

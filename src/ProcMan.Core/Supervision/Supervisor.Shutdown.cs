@@ -1,17 +1,19 @@
 using ProcMan.Output;
 using ProcMan.Processes;
+using Serilog.Events;
 
 namespace ProcMan.Supervision;
 
 /// <summary>Stopping: dependents first, each by its shutdown settings, SIGKILL after the timeout; leftovers and strays too; forgetting what is over.</summary>
 internal sealed partial class Supervisor
 {
-    private void BeginStop(string reason)
+    /// <param name="failure">A process failed: the stop is a warning, not routine.</param>
+    private void BeginStop(string reason, bool failure = false)
     {
         if (_stopping)
             return;
         _stopping = true;
-        Log(LogEvents.Stopping).Information("stopping all processes: {Reason}", reason);
+        Log(LogEvents.Stopping).Write(failure ? LogEventLevel.Warning : LogEventLevel.Information, "stopping all processes: {Reason}", reason);
         // A dependent whose dependency just failed is skipped, and says why, and so is whatever
         // waits on it, wherever it comes in the file; the rest simply won't start.
         bool skipped;

@@ -24,6 +24,12 @@ internal sealed record SupervisorOptions(TimeSpan StopTimeout, TimeSpan PipeGrac
     /// </summary>
     public TimeSpan ExitReportGrace { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// When the console is a terminal: how long a child's unfinished line (a prompt) waits before
+    /// it is shown anyway (<see cref="Output.PartialLineWatch"/>); null, for files and pipes: never.
+    /// </summary>
+    public TimeSpan? PartialLineDelay { get; init; }
+
     /// <summary>The clock of every delay and duration: back-offs, stop timeouts, probes, run times (a fake one in tests).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

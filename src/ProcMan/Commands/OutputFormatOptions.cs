@@ -34,5 +34,5 @@ internal sealed class OutputFormatOptions
     public OutputFormat Resolve(ParseResult parse) =>
         parse.GetValue(Output) == OutputMode.Json
             ? new OutputFormat()
-            : new OutputFormat(parse.GetValue(Color).Resolve(), parse.GetValue(Timestamps), parse.GetValue(Raw));
+            : new OutputFormat(parse.GetValue(Color).Resolve(), parse.GetValue(Timestamps), parse.GetValue(Raw)) { Terminal = !Console.IsOutputRedirected };
 }

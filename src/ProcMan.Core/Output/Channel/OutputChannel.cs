@@ -261,7 +261,8 @@ internal sealed class OutputChannel(long byteBudget = OutputChannel.DefaultByteB
         }
     }
 
-    private static bool IsBudgeted(in OutputChunk chunk) => chunk.Stream != OutputStream.ProcMan;
+    // A preview never waits, like an event: its timer must not block, and its line will be budgeted.
+    private static bool IsBudgeted(in OutputChunk chunk) => chunk.Stream != OutputStream.ProcMan && chunk.Part != LinePart.Preview;
 
     private static long CostOf(in OutputChunk chunk) => Math.Max(chunk.Length, MinimumChunkCost);
 }

@@ -94,8 +94,16 @@ internal sealed class OutputDrain
             var kept = false;
             try
             {
-                foreach (var sink in _sinks)
-                    kept |= sink.Write(chunk);
+                // A preview is for the terminal only: its line reaches every sink when it ends.
+                if (chunk.Part == LinePart.Preview)
+                {
+                    _console.Write(chunk);
+                }
+                else
+                {
+                    foreach (var sink in _sinks)
+                        kept |= sink.Write(chunk);
+                }
             }
             finally
             {

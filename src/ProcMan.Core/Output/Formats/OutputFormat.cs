@@ -14,6 +14,12 @@ internal sealed record OutputFormat(bool Colors = false, bool Timestamps = false
 
     public string TimestampPattern { get; init; } = TimeOfDay;
 
+    /// <summary>
+    /// The console is a terminal: show what it would show of <c>\r</c> lines and unfinished
+    /// ones (<see cref="TerminalLineFormat"/>), rather than the exact bytes.
+    /// </summary>
+    public bool Terminal { get; init; }
+
     /// <summary>Write <c>name | </c> before each line (a per-process log file does without).</summary>
     public bool Names { get; init; } = true;
 }

@@ -17,4 +17,11 @@ internal enum LinePart
 
     /// <summary>The end of the line, ending in <c>\n</c>.</summary>
     Last,
+
+    /// <summary>
+    /// For a terminal only: a copy of a line still unfinished after a while (a prompt, a progress
+    /// bar), to show now. The line itself comes later, whole, as usual; the drain gives this to
+    /// the console only (see <see cref="PartialLineWatch"/>).
+    /// </summary>
+    Preview,
 }

@@ -29,7 +29,9 @@ internal sealed class LinePump(
     OutputStream stream,
     OutputInlet output,
     int maxLineLength = LinePump.DefaultMaxLineLength,
-    IReadOnlyList<ILineObserver>? observers = null)
+    IReadOnlyList<ILineObserver>? observers = null,
+    TimeSpan? partialLineDelay = null,
+    TimeProvider? time = null)
 {
     /// <summary>1 MiB: any real log line whole, JSON documents included; longer ones stream through.</summary>
     public const int DefaultMaxLineLength = 1024 * 1024;
@@ -63,6 +65,13 @@ internal sealed class LinePump(
     private int _start;
     private int _end;
     private bool _inLongLine;
+    // The last read ended a line: what is held now is another one (for the partial-line watch).
+    private bool _endedLine;
+
+    /// <summary>Only when the output is a terminal: shows an unfinished line that stays so (a prompt).</summary>
+    private readonly PartialLineWatch? _partials = partialLineDelay is { } delay
+        ? new PartialLineWatch(source, stream, output, delay, time ?? TimeProvider.System)
+        : null;
 
     public int MaxLineLength { get; } = maxLineLength > 0 ? maxLineLength : throw new ArgumentOutOfRangeException(nameof(maxLineLength));
 
@@ -99,7 +108,10 @@ internal sealed class LinePump(
                 var inLongLine = _inLongLine;
                 if (inLongLine)
                     output.LongLineWaits(source, stream, waiting: true);
+                // A long line's pieces go out as they come: nothing held to show.
+                _partials?.BeforeRead(_buffer, _start, inLongLine ? _start : _end, _endedLine);
                 var read = input.Read(_buffer, _end, _buffer.Length - _end);
+                _partials?.AfterRead();
                 if (inLongLine)
                     output.LongLineWaits(source, stream, waiting: false);
                 _waitingForInput = false;
@@ -119,6 +131,7 @@ internal sealed class LinePump(
         finally
         {
             _waitingForInput = true;
+            _partials?.Dispose();
             Return(_buffer);
         }
     }
@@ -133,6 +146,7 @@ internal sealed class LinePump(
     {
         // What was there before holds no newline, so only the new bytes are searched.
         var lastNewline = _buffer.AsSpan(_end, read).LastIndexOf((byte)'\n');
+        _endedLine = lastNewline >= 0;
         _end += read;
         // The read filled the buffer, so more is waiting: read more at once next time.
         var filled = _end == _buffer.Length;

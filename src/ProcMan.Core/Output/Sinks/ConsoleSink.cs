@@ -9,6 +9,7 @@ namespace ProcMan.Output;
 internal sealed class ConsoleSink(Stream output, ILineFormat format) : IOutputSink
 {
     private readonly BufferedOutput _buffer = new(output);
+    private readonly TerminalLineFormat? _terminal = format as TerminalLineFormat;
     private readonly TaskCompletionSource<OutputFailure> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes if and when writing fails; never faults.</summary>
@@ -38,6 +39,7 @@ internal sealed class ConsoleSink(Stream output, ILineFormat format) : IOutputSi
             return;
         try
         {
+            _terminal?.BeforeFlush(_buffer);
             _buffer.Flush();
         }
         catch (IOException exception)

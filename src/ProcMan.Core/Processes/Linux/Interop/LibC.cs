@@ -28,6 +28,20 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int StatxNative(int directoryFd, string path, int flags, uint mask, byte* buffer);
 
+    [LibraryImport("libc", EntryPoint = "ioctl")]
+    private static partial int IoctlNative(int fd, nuint request, ushort* argument);
+
+    /// <summary>
+    /// The width in columns of the terminal <paramref name="fd"/> is (TIOCGWINSZ), or null when it
+    /// is not one or does not say. Asked at each use: the window can be resized at any time.
+    /// </summary>
+    public static int? TerminalWidth(int fd)
+    {
+        const nuint GetWindowSize = 0x5413; // TIOCGWINSZ
+        var size = stackalloc ushort[4]; // rows, columns, x pixels, y pixels
+        return IoctlNative(fd, GetWindowSize, size) == 0 && size[1] > 0 ? size[1] : null;
+    }
+
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEffectiveUserId();
 

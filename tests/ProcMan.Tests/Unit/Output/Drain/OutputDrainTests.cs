@@ -33,6 +33,25 @@ public sealed class OutputDrainTests
     }
 
     [Fact]
+    public async Task I_get_a_preview_of_an_unfinished_line_on_the_console_only_and_its_line_everywhere_once()
+    {
+        var channel = new OutputChannel();
+        var console = new MemoryStream();
+        var sink = new RecordingSink();
+        var terminal = new ConsoleSink(console, new TerminalLineFormat(new LinePrefixer(new OutputFormat(), ["web"]), () => 80));
+        var drain = new OutputDrain(channel, terminal, sink);
+        var draining = drain.RunAsync();
+
+        drain.Inlet.TryWrite(Of(Web, "Overwrite? ") with { Part = LinePart.Preview }).Should().BeTrue();
+        drain.Inlet.Write(Of(Web, "Overwrite? no\n"));
+        drain.Inlet.Complete();
+        await draining.WaitAsync(Timeout);
+
+        sink.Events.Where(e => e != "flush").Should().Equal(["web:Overwrite? no\n"], "log files and the log hub get the line, not its preview");
+        Encoding.UTF8.GetString(console.ToArray()).Should().Be("web     | Overwrite? \r\e[Kweb     | Overwrite? no\n");
+    }
+
+    [Fact]
     public async Task A_lone_line_is_flushed_as_soon_as_the_channel_runs_empty()
     {
         var channel = new OutputChannel();

@@ -20,6 +20,7 @@ internal sealed class SupervisorHarness : IAsyncDisposable
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(3);
 
     private readonly List<string> _lines = [];
+    private readonly Dictionary<string, string> _levels = [];
     private readonly SemaphoreSlim _lineAdded = new(0);
     private readonly OutputChannel _channel = new();
     private readonly OutputInlet _inlet;
@@ -63,6 +64,13 @@ internal sealed class SupervisorHarness : IAsyncDisposable
             lock (_lines)
                 return [.. _lines];
         }
+    }
+
+    /// <summary>The level (info, warning, error) of the first event written as <paramref name="line"/> (<c>procman | ...</c>).</summary>
+    public string? LevelOf(string line)
+    {
+        lock (_lines)
+            return _levels.GetValueOrDefault(line);
     }
 
     /// <summary>Every probe check made so far, in order: one per probe per run.</summary>
@@ -217,7 +225,11 @@ internal sealed class SupervisorHarness : IAsyncDisposable
             lock (_lines)
             {
                 foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
                     _lines.Add($"{chunk.Source.Name} | {line}");
+                    if (chunk.Details is EventDetails details)
+                        _levels.TryAdd($"{chunk.Source.Name} | {line}", details.Level);
+                }
             }
             _channel.Consumed(chunk);
             _lineAdded.Release();
