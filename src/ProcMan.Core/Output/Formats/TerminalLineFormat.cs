@@ -38,6 +38,10 @@ internal sealed class TerminalLineFormat(LinePrefixer prefixer, Func<int?> width
             Float(chunk, output);
             return;
         }
+        // Nothing floats below the summary: a line that never ended (its pipe abandoned to an
+        // escaped grandchild) stays on screen as it was last seen.
+        if (chunk.Details is SummaryDetails)
+            Settle(output);
         if (_floatingSource is not null)
         {
             if (_floatingShown)
@@ -89,6 +93,19 @@ internal sealed class TerminalLineFormat(LinePrefixer prefixer, Func<int?> width
     {
         if (_floatingSource is not null && !_floatingShown && !_midLine)
             Draw(output);
+    }
+
+    /// <summary>Ends the floating line where it is, as a line of its own, and forgets it.</summary>
+    private void Settle(BufferedOutput output)
+    {
+        if (_floatingSource is null)
+            return;
+        if (!_floatingShown && !_midLine)
+            Draw(output);
+        if (_floatingShown)
+            output.Append("\n"u8);
+        _floatingSource = null;
+        _floatingShown = false;
     }
 
     /// <summary>Where what a terminal shows of <paramref name="line"/> begins: after its last <c>\r</c>, not counting those at its end (before its <c>\n</c>, if any).</summary>

@@ -54,6 +54,15 @@ public sealed class TerminalLineFormatTests
     }
 
     [Fact]
+    public void I_see_a_line_that_never_ended_kept_above_the_summary_and_nothing_drawn_below_it()
+    {
+        Send(Preview(Chunks.Web, "Password: ")).Should().Be("web     | Password: ");
+
+        var summary = Chunks.Of(OutputSource.ProcMan, "summary\n") with { Details = new SummaryDetails([]) };
+        Send(summary).Should().Be("\nprocman | summary\n", "the prompt stays where it was, ended, and is not drawn again under the summary");
+    }
+
+    [Fact]
     public void I_see_a_waiting_prompt_stay_on_the_last_row_while_other_lines_come()
     {
         Send(Preview(Chunks.Web, "Password: "));
