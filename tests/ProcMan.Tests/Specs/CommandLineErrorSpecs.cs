@@ -36,6 +36,22 @@ public sealed class CommandLineErrorSpecs : IDisposable
         procman.Stdout.Should().BeEmpty();
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("stop")]
+    [InlineData("logs")]
+    [InlineData("wait")]
+    public async Task I_am_told_the_closest_process_name_when_I_misspell_one_for_the_running_procman(string command)
+    {
+        _directory.Write("procfile.yml", Procfile.Yaml(("web", "echo up; exec sleep 300")));
+        await using var up = ProcManRun.Start(_directory.Path, "up");
+        await up.WaitForLineAsync(line => line == "web     | up");
+
+        var procman = await ProcManCommand.RunAsync(_directory.Path, command, "wbe");
+
+        procman.ExitCode.Should().Be(1);
+        procman.Stderr.Should().Be("procman: no process named wbe; did you mean `web`?\n");
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task I_get_the_help_from_procman_alone()
     {
