@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProcMan;
 using ProcMan.Cli;
+using ProcMan.Cli.CommandLine;
 using ProcMan.Cli.Commands;
 using ProcMan.Processes.Linux;
 
@@ -22,12 +23,24 @@ var root = new RootCommand("ProcMan: run the processes of a Procfile or procfile
     ControlCommands.Down(),
 };
 
-var parse = root.Parse(args);
-if (parse.Errors.Count > 0)
+OptionValues.NameChoices(root);
+
+// `procman` alone asks what it can do: the help, not an error about a missing command.
+ParseResult parse;
+try
 {
-    foreach (var error in parse.Errors)
-        Console.Error.WriteLine($"procman: {error.Message}");
-    Console.Error.WriteLine("Run 'procman --help' for usage.");
+    parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+}
+catch (InvalidOperationException exception)
+{
+    // A validator that read a value which did not convert: still a usage error, not a crash.
+    Console.Error.WriteLine($"procman: {exception.Message}");
+    return ExitCodes.UsageError;
+}
+
+if (CommandLineErrors.Describe(parse) is { } errors)
+{
+    Console.Error.Write(errors);
     return ExitCodes.UsageError;
 }
 

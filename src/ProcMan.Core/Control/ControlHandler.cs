@@ -103,7 +103,7 @@ internal sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadO
         var unknown = request.Names.Where(n => !processOfInstance.ContainsKey(n) && !processOfInstance.Values.Contains(n)).ToList();
         if (unknown.Count > 0)
         {
-            await WriteAsync(stream, ControlResponse.Failure($"no process named {string.Join(", ", unknown)}"), cancellation).ConfigureAwait(false);
+            await WriteAsync(stream, ControlResponse.Failure(UnknownNames.Message(unknown, processOfInstance.Values.Concat(processOfInstance.Keys))), cancellation).ConfigureAwait(false);
             return;
         }
         var (backlog, follower) = logs.Subscribe(source => Wanted(request.Names, source), request.Lines ?? DefaultLogLines, request.Follow);

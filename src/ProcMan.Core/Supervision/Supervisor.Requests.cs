@@ -72,7 +72,7 @@ internal sealed partial class Supervisor
     private List<ProcessInstance>? Resolve(IReadOnlyList<string> names, out string? error)
     {
         var unknown = names.Where(n => !_instances.Any(i => i.Name == n || i.ProcessName == n)).ToList();
-        error = unknown.Count > 0 ? $"no process named {string.Join(", ", unknown)}" : null;
+        error = unknown.Count > 0 ? UnknownNames.Message(unknown, _instances.Select(i => i.ProcessName).Concat(_instances.Select(i => i.Name))) : null;
         return unknown.Count > 0 ? null : [.. _instances.Where(i => names.Contains(i.Name) || names.Contains(i.ProcessName))];
     }
 

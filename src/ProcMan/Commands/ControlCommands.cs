@@ -11,7 +11,7 @@ internal static class ControlCommands
 {
     public static Option<string> FileOption() => new("--file", "-f")
     {
-        Description = $"The configuration file the running procman was started with [default: {ConfigurationOptions.DefaultFile}]",
+        Description = "The configuration file the running procman was started with",
         DefaultValueFactory = _ => ConfigurationOptions.DefaultFile,
     };
 

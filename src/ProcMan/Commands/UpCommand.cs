@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProcMan.Cli.CommandLine;
 using ProcMan.Control;
 using ProcMan.Hosting;
 using ProcMan.Output;
@@ -24,13 +25,7 @@ internal static class UpCommand
         {
             Description = "Seconds a process has to exit after SIGTERM before it is killed",
             DefaultValueFactory = _ => SupervisorOptions.Default.StopTimeout.TotalSeconds,
-        };
-        timeout.Validators.Add(result =>
-        {
-            var seconds = result.GetValueOrDefault<double>();
-            if (!(seconds >= 0 && seconds <= SupervisorOptions.MaxTimeout.TotalSeconds))
-                result.AddError($"--timeout must be a number of seconds from 0 to {SupervisorOptions.MaxTimeout.TotalSeconds}");
-        });
+        }.Seconds(SupervisorOptions.MaxTimeout.TotalSeconds);
 
         var command = new Command("up", "Start the processes of the file and print their output, until one ends or ProcMan is stopped")
         {

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using ProcMan.Cli.CommandLine;
 using ProcMan.Control;
+using ProcMan.Supervision;
 
 namespace ProcMan.Cli.Commands;
 
@@ -19,7 +21,8 @@ internal static class WaitCommand
             DefaultValueFactory = _ => "ready",
         };
         condition.AcceptOnlyFromAmong("started", "ready", "completed");
-        var timeout = new Option<double?>("--timeout") { Description = "Give up after this many seconds [default: no limit]" };
+        var timeout = new Option<double?>("--timeout") { Description = "Give up after this many seconds [default: no limit]" }
+            .Seconds(SupervisorOptions.MaxTimeout.TotalSeconds);
         var command = new Command("wait", "Wait until processes of the running procman are started, ready or completed") { names, file, condition, timeout };
         command.SetAction(async (parse, cancellation) =>
             await ControlCommands.SendAsync(parse.GetValue(file)!, new ControlRequest

@@ -78,7 +78,7 @@ public sealed class UpOptionsSpecs : IDisposable
         var procman = await RunAsync(arguments);
 
         procman.ExitCode.Should().Be(2);
-        procman.Run.Stderr.Should().StartWith("procman: ").And.NotContain("   at ");
+        procman.Run.Stderr.Should().MatchRegex("^procman( [a-z]+)?: ").And.NotContain("   at ");
         procman.Lines.Should().BeEmpty("nothing may start");
     }
 

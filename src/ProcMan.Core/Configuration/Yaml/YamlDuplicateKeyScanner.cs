@@ -92,7 +92,7 @@ internal static class YamlDuplicateKeyScanner
         }
         catch (YamlException exception)
         {
-            errors.Add(SyntaxErrorPosition(text, file, exception), $"invalid YAML: {exception.Message}");
+            errors.Add(SyntaxErrorPosition(text, file, exception), $"invalid YAML: {exception.Message}{YamlHints.ForSyntaxError(text, exception)}");
             clean = false;
         }
         catch (Exception exception) when (IsParserFailure(exception))

@@ -322,7 +322,8 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
     }
 
     /// <summary>Reports every key that no read asked for, suggesting the closest known one.</summary>
-    public void ReportUnknownKeys()
+    /// <param name="elsewhere">Keys that belong in another section, and where: "did you mean `availability.restart`?".</param>
+    public void ReportUnknownKeys(IReadOnlyDictionary<string, string>? elsewhere = null)
     {
         foreach (var keyNode in mapping.Children.Keys)
         {
@@ -339,7 +340,9 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
             {
                 errors.Add(
                     PositionOf(keyNode),
-                    $"unknown key `{key}` {owner}{Suggestions.DidYouMean(key, _knownKeys)}");
+                    elsewhere?.GetValueOrDefault(key) is { } moved
+                        ? $"unknown key `{key}` {owner}; did you mean `{moved}`?"
+                        : $"unknown key `{key}` {owner}{Suggestions.DidYouMean(key, _knownKeys)}");
             }
         }
     }
@@ -398,4 +401,11 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
 
     private void TypeError(YamlNode node, string key, string expected) =>
         errors.Add(PositionOf(node), $"`{key}` {owner}: expected {expected}, got {Describe(node)}");
+
+    /// <summary>Reports a value of the wrong type with a hint after it; reads as absent (null).</summary>
+    public string? TypeError(YamlNode node, string key, string expected, string hint)
+    {
+        errors.Add(PositionOf(node), $"`{key}` {owner}: expected {expected}, got {Describe(node)}{hint}");
+        return null;
+    }
 }

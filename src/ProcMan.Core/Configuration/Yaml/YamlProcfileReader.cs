@@ -28,7 +28,7 @@ internal static class YamlProcfileReader
         catch (YamlException exception)
         {
             // The scan above catches syntax errors; this is a safety net for whatever it misses.
-            errors.Add(YamlDuplicateKeyScanner.SyntaxErrorPosition(text, file, exception), $"invalid YAML: {exception.Message}");
+            errors.Add(YamlDuplicateKeyScanner.SyntaxErrorPosition(text, file, exception), $"invalid YAML: {exception.Message}{YamlHints.ForSyntaxError(text, exception)}");
             return null;
         }
         catch (Exception exception) when (YamlDuplicateKeyScanner.IsParserFailure(exception))
@@ -145,7 +145,9 @@ internal static class YamlProcfileReader
 
         var process = new YamlMappingReader(mapping, file, owner, errors);
         var hasCommand = process.Node("command") is not null;
-        var command = process.String("command");
+        var command = process.Node("command") is YamlSequenceNode list
+            ? process.TypeError(list, "command", "a string", YamlHints.ForListCommand(list))
+            : process.String("command");
         var hasEntrypoint = process.Node("entrypoint") is not null;
         var entrypoint = process.StringList("entrypoint");
         var workingDirectory = WorkingDirectory(process, directory, errors);
@@ -162,7 +164,7 @@ internal static class YamlProcfileReader
         var successExitCodes = YamlAvailabilityReader.SuccessExitCodes(process);
         var shutdown = YamlShutdownReader.Read(process);
         var logLocation = LogLocation(process, directory);
-        process.ReportUnknownKeys();
+        process.ReportUnknownKeys(YamlHints.ProcessSectionKeys);
 
         if (hasCommand && hasEntrypoint)
         {

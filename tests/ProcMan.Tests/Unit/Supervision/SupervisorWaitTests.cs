@@ -131,6 +131,6 @@ public sealed class SupervisorWaitTests
             """);
 
         await harness.Supervisor.Invoking(s => s.WaitAsync(["web", "wbe"], WaitCondition.Started, CancellationToken.None).WaitAsync(Patience))
-            .Should().ThrowAsync<ArgumentException>().WithMessage("no process named wbe");
+            .Should().ThrowAsync<ArgumentException>().WithMessage("no process named wbe; did you mean `web`?");
     }
 }
