@@ -32,7 +32,10 @@ internal sealed class TerminationSignals : IDisposable
             {
                 context.Cancel = true;
                 if (burst.IsNewRequest())
-                    onSignal(new StopRequest($"received {signal}", 128 + signal.Number, ForcesOnRepeat: true));
+                {
+                    onSignal(new StopRequest($"received {signal}", 128 + signal.Number, ForcesOnRepeat: true,
+                        signal == UnixSignal.Interrupt ? "press Ctrl-C again" : $"send {signal} again"));
+                }
             });
     }
 

@@ -107,7 +107,7 @@ internal sealed partial class Supervisor
     {
         run.ExitWasHandled();
         run.EndProbes();
-        Log(LogEvents.Exited).ForContext("ExitCode", status.Code).ForContext("Signal", status.Signal?.ToString())
+        Log(LogEvents.Exited).ForContext("ExitCode", status.Code).ForContext("Signal", status.Signal?.ToString()).ForContext("EndedBy", status.EndedBy)
             .Information("{Name} {Status}", instance.Name, status.ToString());
         // Measured when the child exited, not now (its last lines may have come later).
         instance.AddRunTime(run.Age);

@@ -49,7 +49,7 @@ public sealed class ControlSpecs : IDisposable
         await up.WaitForLinesAsync(line => line.EndsWith(" up", StringComparison.Ordinal), 2);
 
         (await ProcManCommand.RunAsync(_directory.Path, "stop", "web.2")).ExitCode.Should().Be(0);
-        await up.WaitForLineAsync(line => line == "procman | web.2 exited with code 143 (SIGTERM)");
+        await up.WaitForLineAsync(line => line == "procman | web.2 killed by SIGTERM");
         var afterStop = await StatusAsync();
         afterStop["web.1"].State.Should().Be("running");
         afterStop["web.2"].State.Should().Be("stopped", "a stopped replica is not an end: the run goes on");

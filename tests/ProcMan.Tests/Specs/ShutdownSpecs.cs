@@ -44,7 +44,7 @@ public sealed class ShutdownSpecs : IDisposable
         (await procman.WaitForExitAsync()).Should().Be(137);
 
         procman.Lines.Should().Contain("victim    | half a li");
-        procman.Lines.Should().Contain("procman   | victim exited with code 137 (SIGKILL)");
+        procman.Lines.Should().Contain("procman   | victim killed by SIGKILL");
     }
 
     [Fact(Timeout = 30_000)]
@@ -76,7 +76,7 @@ public sealed class ShutdownSpecs : IDisposable
         procman.Lines.Should().ContainInOrder(
             "procman  | sending SIGTERM to stubborn",
             "procman  | sending SIGKILL to stubborn after 1 s",
-            "procman  | stubborn exited with code 137 (SIGKILL)");
+            "procman  | stubborn killed by SIGKILL");
     }
 
     [Fact(Timeout = 30_000)]
