@@ -1,4 +1,5 @@
 using FluentAssertions;
+using ProcMan.Hosting;
 using ProcMan.Processes;
 using ProcMan.Tests.Infrastructure;
 using Xunit;
@@ -89,6 +90,9 @@ public sealed class ShutdownSpecs : IDisposable
 
         procman.Signal(UnixSignal.Interrupt);
         await procman.WaitForLineAsync(line => line == "procman  | sending SIGTERM to stubborn");
+        // Not synchronisation but the rule under test: a person's second Ctrl-C comes at least
+        // SignalBurst.Window after the first (sooner, it is the same request).
+        await Task.Delay(SignalBurst.Window + TimeSpan.FromMilliseconds(50));
         procman.Signal(UnixSignal.Interrupt);
 
         (await procman.WaitForExitAsync()).Should().Be(130);
