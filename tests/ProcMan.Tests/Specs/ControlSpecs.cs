@@ -90,8 +90,8 @@ public sealed class ControlSpecs : IDisposable
         (await ProcManCommand.RunAsync(_directory.Path, "stop", "api", "db")).ExitCode.Should().Be(0);
         // Both get SIGTERM at once and may exit in either order: a start of api while it is
         // still stopping would (rightly) leave it "stopping", not "waiting".
-        await up.WaitForLineAsync(line => line.StartsWith("procman | db exited", StringComparison.Ordinal));
-        await up.WaitForLineAsync(line => line.StartsWith("procman | api exited", StringComparison.Ordinal));
+        await up.WaitForLineAsync(line => line.StartsWith("procman | db killed by SIGTERM", StringComparison.Ordinal));
+        await up.WaitForLineAsync(line => line.StartsWith("procman | api killed by SIGTERM", StringComparison.Ordinal));
 
         (await ProcManCommand.RunAsync(_directory.Path, "start", "api")).ExitCode.Should().Be(0);
         (await StatusAsync())["api"].State.Should().Be("waiting", "db is stopped, so api may not start");
