@@ -65,7 +65,7 @@ internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, S
             descriptor.WatchForHangUp(drain.ReaderWentAway);
 
         var supervisor = new Supervisor(specs, launcher, output, logger, supervisorOptions);
-        using var signals = new TerminationSignals(supervisor.RequestStop);
+        using var signals = new TerminationSignals(supervisor.RequestStop, options.Time);
         _ = drain.Failure.ContinueWith(failure => OnOutputFailed(failure.Result, supervisor), TaskScheduler.Default);
         var processOfInstance = specs.ToDictionary(s => s.Name, s => s.Definition?.Name ?? s.Name);
         control?.Serve(new ControlHandler(supervisor, logs, processOfInstance), problem => logger.Warning("{Problem}", problem));

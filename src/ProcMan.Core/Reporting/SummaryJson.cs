@@ -19,6 +19,7 @@ internal static class SummaryJson
         new("state", instance.State.ToText()),
         new("exit_code", instance.ExitCode),
         new("signal", instance.Signal?.ToString()),
+        new("ended_by", instance.ExitCode is null ? null : instance.Signal is null ? "exit" : "signal"),
         new("restarts", instance.Restarts),
         new("run_time_seconds", Math.Round(instance.RunTime.TotalSeconds, 3)),
         new("lines", instance.Lines),

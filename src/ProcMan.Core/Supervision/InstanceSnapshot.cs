@@ -28,7 +28,7 @@ internal sealed record InstanceSnapshot
     /// <summary>Of its last run, as a shell reports it (128 + N for signal N); null if it never exited.</summary>
     public int? ExitCode { get; init; }
 
-    /// <summary>The signal that ended its last run, if one did.</summary>
+    /// <summary>The signal that killed its last run, if one did (not a plain exit with a code above 128).</summary>
     public UnixSignal? Signal { get; init; }
 
     /// <summary>Ready by its probe or ready line; for a process with neither, running counts as ready.</summary>

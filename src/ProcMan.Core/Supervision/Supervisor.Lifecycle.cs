@@ -111,7 +111,7 @@ internal sealed partial class Supervisor
         // A failure ProcMan did not cause is a warning; an exit while ProcMan stops it is what it asked for.
         var failedOnItsOwn = run == instance.Run && !_stopping && instance.State != ProcessState.Stopping
             && (run.FailedLiveness || !(instance.Definition?.IsSuccess(status.Code) ?? status.IsSuccess));
-        Log(LogEvents.Exited).ForContext("ExitCode", status.Code).ForContext("Signal", status.Signal?.ToString())
+        Log(LogEvents.Exited).ForContext("ExitCode", status.Code).ForContext("Signal", status.Signal?.ToString()).ForContext("EndedBy", status.EndedBy)
             .Write(failedOnItsOwn ? LogEventLevel.Warning : LogEventLevel.Information, "{Name} {Status}", instance.Name, status.ToString());
         // Measured when the child exited, not now (its last lines may have come later).
         instance.AddRunTime(run.Age);

@@ -8,16 +8,25 @@ namespace ProcMan.Supervision;
 internal sealed partial class Supervisor
 {
     /// <param name="failure">A process failed: the stop is a warning, not routine.</param>
-    private void BeginStop(string reason, bool failure = false)
+    /// <param name="byRequest">
+    /// A stop from outside (a signal, <c>procman down</c>): it is never a failure, so nothing
+    /// waiting is skipped; all that waits is stopped before it started.
+    /// </param>
+    private void BeginStop(string reason, bool failure = false, bool byRequest = false, string? howToForce = null, double graceSeconds = 0)
     {
         if (_stopping)
             return;
         _stopping = true;
-        Log(LogEvents.Stopping).Write(failure ? LogEventLevel.Warning : LogEventLevel.Information, "stopping all processes: {Reason}", reason);
+        var level = failure ? LogEventLevel.Warning : LogEventLevel.Information;
+        if (howToForce is null)
+            Log(LogEvents.Stopping).Write(level, "stopping all processes: {Reason}", reason);
+        else
+            Log(LogEvents.Stopping).Write(level, "stopping all processes: {Reason}; {HowToForce} to force, grace period {GraceSeconds:0.###} s", reason, howToForce, graceSeconds);
         // A dependent whose dependency just failed is skipped, and says why, and so is whatever
-        // waits on it, wherever it comes in the file; the rest simply won't start.
-        bool skipped;
-        do
+        // waits on it, wherever it comes in the file; the rest simply won't start. A stop from
+        // outside skips nothing: whatever waits is stopped.
+        var skipped = !byRequest;
+        while (skipped)
         {
             skipped = false;
             foreach (var instance in _instances.Where(i => i.State == ProcessState.Waiting))
@@ -29,7 +38,6 @@ internal sealed partial class Supervisor
                 }
             }
         }
-        while (skipped);
         foreach (var instance in _instances.Where(i => i.State is ProcessState.Waiting or ProcessState.Restarting))
             instance.MoveTo(ProcessState.Stopped);
         foreach (var run in _runs)

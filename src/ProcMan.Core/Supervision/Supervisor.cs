@@ -171,7 +171,19 @@ internal sealed partial class Supervisor(
                 // The first request stops gracefully, even when an end already began the stop.
                 _stopRequested = true;
                 _exitPolicy.StopRequested(request.ExitCode);
-                BeginStop(request.Reason);
+                if (request.HowToForce is { } howToForce)
+                {
+                    // Said always, not only on a terminal: a log reader wants to know what came next.
+                    var grace = _instances.Max(i => i.Shutdown.Timeout ?? options.StopTimeout).TotalSeconds;
+                    if (_stopping)
+                        log.Information("{Reason}: already stopping; {HowToForce} to force, grace period {GraceSeconds:0.###} s", request.Reason, howToForce, grace);
+                    else
+                        BeginStop(request.Reason, byRequest: true, howToForce, grace);
+                }
+                else
+                {
+                    BeginStop(request.Reason, byRequest: true);
+                }
                 break;
             case SnapshotQueried(var reply):
                 reply.TrySetResult([.. _instances.Select(Snapshot)]);

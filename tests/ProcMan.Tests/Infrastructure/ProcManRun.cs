@@ -59,6 +59,10 @@ internal sealed class ProcManRun : IAsyncDisposable
     public static ProcManRun StartAfter(string setup, string workingDirectory, params string[] arguments) =>
         Start("/bin/sh", workingDirectory, ["-c", $"{setup} && exec \"$0\" \"$@\"", ExecutablePath, .. arguments], environment: null, captureStdout: true, pauseStdout: false);
 
+    /// <summary>Starts ProcMan as the last argument of <paramref name="wrapper"/> (<c>timeout -s INT 1</c>), with its output captured.</summary>
+    public static ProcManRun StartUnder(string[] wrapper, string workingDirectory, params string[] arguments) =>
+        Start(wrapper[0], workingDirectory, [.. wrapper[1..], ExecutablePath, .. arguments], environment: null, captureStdout: true, pauseStdout: false);
+
     private static ProcManRun Start(string executable, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, bool captureStdout, bool pauseStdout) =>
         new(Process.Start(StartInfo(executable, workingDirectory, arguments, environment, captureStdout))!, captureStdout, pauseStdout);
 

@@ -49,7 +49,7 @@ public sealed class ControlSpecs : IDisposable
         await up.WaitForLinesAsync(line => line.EndsWith(" up", StringComparison.Ordinal), 2);
 
         (await ProcManCommand.RunAsync(_directory.Path, "stop", "web.2")).ExitCode.Should().Be(0);
-        await up.WaitForLineAsync(line => line == "procman | web.2 exited with code 143 (SIGTERM)");
+        await up.WaitForLineAsync(line => line == "procman | web.2 killed by SIGTERM");
         var afterStop = await StatusAsync();
         afterStop["web.1"].State.Should().Be("running");
         afterStop["web.2"].State.Should().Be("stopped", "a stopped replica is not an end: the run goes on");
@@ -90,8 +90,8 @@ public sealed class ControlSpecs : IDisposable
         (await ProcManCommand.RunAsync(_directory.Path, "stop", "api", "db")).ExitCode.Should().Be(0);
         // Both get SIGTERM at once and may exit in either order: a start of api while it is
         // still stopping would (rightly) leave it "stopping", not "waiting".
-        await up.WaitForLineAsync(line => line.StartsWith("procman | db exited", StringComparison.Ordinal));
-        await up.WaitForLineAsync(line => line.StartsWith("procman | api exited", StringComparison.Ordinal));
+        await up.WaitForLineAsync(line => line.StartsWith("procman | db killed by SIGTERM", StringComparison.Ordinal));
+        await up.WaitForLineAsync(line => line.StartsWith("procman | api killed by SIGTERM", StringComparison.Ordinal));
 
         (await ProcManCommand.RunAsync(_directory.Path, "start", "api")).ExitCode.Should().Be(0);
         (await StatusAsync())["api"].State.Should().Be("waiting", "db is stopped, so api may not start");

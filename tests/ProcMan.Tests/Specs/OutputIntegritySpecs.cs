@@ -110,7 +110,7 @@ public sealed class OutputIntegritySpecs : IDisposable
         (await procman.WaitForExitAsync()).Should().Be(130);
         for (var i = 1; i <= 200; i++)
             procman.Lines.Should().Contain($"{$"p{i}",-7} | hello from {i}");
-        procman.Lines.Count(line => line.StartsWith("procman | ", StringComparison.Ordinal) && line.Contains(" exited with code ", StringComparison.Ordinal))
+        procman.Lines.Count(line => line.StartsWith("procman | ", StringComparison.Ordinal) && line.Contains(" killed by SIGTERM", StringComparison.Ordinal))
             .Should().Be(200);
     }
 

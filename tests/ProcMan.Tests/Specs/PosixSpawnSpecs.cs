@@ -23,7 +23,7 @@ public sealed class PosixSpawnSpecs : IDisposable
 
         stderr.Should().BeEmpty();
         exitCode.Should().Be(0, "brief ended first, with 0");
-        File.ReadAllLines(_directory.Combine("out.txt")).Should().Contain("procman | server exited with code 130 (SIGINT)");
+        File.ReadAllLines(_directory.Combine("out.txt")).Should().Contain("procman | server killed by SIGINT");
     }
 
     [Fact(Timeout = 30_000)]

@@ -43,7 +43,7 @@ public sealed class RobustnessSpecs : IDisposable
         procman.Signal(UnixSignal.Interrupt);
 
         (await procman.WaitForExitAsync(TimeSpan.FromSeconds(20))).Should().Be(130);
-        procman.Lines.Should().Contain("procman | stopping all processes: received SIGINT");
+        procman.Lines.Should().Contain(line => line.StartsWith("procman | stopping all processes: received SIGINT;", StringComparison.Ordinal));
         ProcessTable.IsRunning(int.Parse(File.ReadAllText(pidFile))).Should().BeFalse();
     }
 

@@ -20,7 +20,7 @@ internal sealed class LinuxChildProcess : IChildProcess
     // (some watch-mode tools exit on EOF).
     private readonly SafeFileHandle _standardInput;
     private readonly int _pidfd;
-    private readonly Task<int?> _waited;
+    private readonly Task<ExitStatus?> _waited;
     private bool _released;
     private bool _reaped;
 
@@ -38,7 +38,7 @@ internal sealed class LinuxChildProcess : IChildProcess
             {
                 _standardInput.Dispose();
                 ReapIfReleased();
-                return new ExitStatus(exit.Result ?? UnknownExitCode);
+                return exit.Result ?? ExitStatus.Exited(UnknownExitCode);
             },
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -113,6 +113,6 @@ internal sealed class LinuxChildProcess : IChildProcess
     /// know it, so nobody else waits for it. It stays a zombie, its pid its own, until
     /// <see cref="ChildReaper.Reap"/>.
     /// </summary>
-    public static Task<int?> WaitForExitAsync(int pid) =>
+    public static Task<ExitStatus?> WaitForExitAsync(int pid) =>
         DedicatedThread.Run("procman reaper", 256 * 1024, () => LibC.WaitForExitKeepingZombie(pid));
 }

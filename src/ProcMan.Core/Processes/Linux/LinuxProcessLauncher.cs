@@ -118,7 +118,7 @@ internal sealed class LinuxProcessLauncher : IProcessLauncher, IDisposable
         // The forwarder signals it by pid: that pid is not given up until it is done with.
         forwarder.Detach();
         ChildReaper.Reap(pid);
-        return new ExitStatus(code ?? LinuxChildProcess.UnknownExitCode);
+        return code ?? ExitStatus.Exited(LinuxChildProcess.UnknownExitCode);
     }
 
     /// <summary>Runs <paramref name="start"/> as <see cref="ChildReaper.Start"/> does; what the system refused is the spec's start failure.</summary>

@@ -46,7 +46,7 @@ public sealed class SummaryTableTests
     public void I_get_the_summary_s_JSON_fields_from_the_same_snapshot()
     {
         SummaryJson.Fields(Web).Should().Equal(
-            new("name", "web"), new("pid", 41811), new("state", "stopped"), new("exit_code", 143), new("signal", "SIGTERM"),
+            new("name", "web"), new("pid", 41811), new("state", "stopped"), new("exit_code", 143), new("signal", "SIGTERM"), new("ended_by", "signal"),
             new("restarts", 0), new("run_time_seconds", 12.481), new("lines", 118L), new("bytes", 9422L));
         SummaryJson.Details([Web, Skipped]).Should().BeOfType<SummaryDetails>().Which.Processes.Should().HaveCount(2);
     }

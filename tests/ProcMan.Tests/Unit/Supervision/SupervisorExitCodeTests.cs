@@ -96,10 +96,10 @@ public sealed class SupervisorExitCodeTests
         var crashes = await harness.WaitForStartAsync("crashes");
         await harness.WaitForStartAsync("server");
 
-        crashes.Exit(128 + UnixSignal.Kill.Number);
+        crashes.Die(UnixSignal.Kill);
 
         (await harness.ExitCodeAsync()).Should().Be(137);
-        harness.Lines.Should().Contain("procman | stopping all processes: crashes failed (exited with code 137 (SIGKILL))");
+        harness.Lines.Should().Contain("procman | stopping all processes: crashes failed (killed by SIGKILL)");
         harness.FinalStateOf("crashes").Should().Be("failed");
     }
 
@@ -182,5 +182,35 @@ public sealed class SupervisorExitCodeTests
         harness.Lines.Should().Contain(line => line.StartsWith("procman | stopping all processes: loop ended (exited with code 0)", StringComparison.Ordinal));
         harness.Launcher.StartsOf("loop").Should().HaveCount(3);
         harness.Launcher.StartsOf("server").Single().Signals.Should().Equal(UnixSignal.Terminate);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task I_see_a_plain_exit_130_reported_as_an_exit_code_and_a_death_by_SIGINT_as_a_signal()
+    {
+        await using var harness = SupervisorHarness.Start("""
+            processes:
+              exits:
+                command: ./exits
+                success_exit_codes: [130]
+                availability: {exit_on_end: false}
+              interrupted:
+                command: ./interrupted
+                success_exit_codes: [130]
+                availability: {exit_on_end: false}
+            """);
+        var exits = await harness.WaitForStartAsync("exits");
+        var interrupted = await harness.WaitForStartAsync("interrupted");
+
+        exits.Exit(130);
+        interrupted.Die(UnixSignal.Interrupt);
+
+        // Both are successes here, so that neither stops the other before its end is reported.
+        (await harness.ExitCodeAsync()).Should().Be(0);
+        harness.Lines.Should().Contain("procman | exits exited with code 130")
+            .And.Contain("procman | interrupted killed by SIGINT")
+            .And.NotContain(line => line.Contains("exits exited with code 130 (", StringComparison.Ordinal));
+        var final = harness.Supervisor.FinalSnapshot.ToDictionary(i => i.Name);
+        (final["exits"].ExitCode, final["exits"].Signal).Should().Be((130, (UnixSignal?)null));
+        (final["interrupted"].ExitCode, final["interrupted"].Signal).Should().Be((130, UnixSignal.Interrupt));
     }
 }

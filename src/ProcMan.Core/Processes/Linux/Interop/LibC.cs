@@ -255,12 +255,12 @@ internal static unsafe partial class LibC
     }
 
     /// <summary>
-    /// Blocks until the child <paramref name="pid"/> ends and returns how, as a shell would (its
-    /// exit code, or 128 + N if signal N killed it), but leaves it unreaped (a zombie): until
+    /// Blocks until the child <paramref name="pid"/> ends and returns how (its exit code, or the
+    /// signal that killed it: two facts a shell's 128 + N would merge), but leaves it unreaped (a zombie): until
     /// <see cref="ReapIfEnded"/>, its pid, and so its process group and session ids, cannot be
     /// given to another process. Null if it cannot be waited for.
     /// </summary>
-    public static int? WaitForExitKeepingZombie(int pid)
+    public static ExitStatus? WaitForExitKeepingZombie(int pid)
     {
         const int onePid = 1, exited = 4, noWait = 0x01000000; // P_PID, WEXITED, WNOWAIT
         const int byExit = 1, byKill = 2, byDump = 3; // CLD_EXITED, CLD_KILLED, CLD_DUMPED
@@ -276,8 +276,8 @@ internal static unsafe partial class LibC
         var status = *(int*)(info + statusOffset);
         return code switch
         {
-            byExit => status & 0xff,
-            byKill or byDump => 128 + status,
+            byExit => ExitStatus.Exited(status & 0xff),
+            byKill or byDump => ExitStatus.KilledBy(new UnixSignal(status), coreDumped: code == byDump),
             _ => null,
         };
     }

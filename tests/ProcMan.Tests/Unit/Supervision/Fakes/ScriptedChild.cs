@@ -55,7 +55,15 @@ internal sealed class ScriptedChild : IChildProcess
     {
         _stdout.Close();
         _stderr.Close();
-        _exited.TrySetResult(new ExitStatus(code));
+        _exited.TrySetResult(ExitStatus.Exited(code));
+    }
+
+    /// <summary>Closes its pipes and dies of <paramref name="signal"/>.</summary>
+    public void Die(UnixSignal signal)
+    {
+        _stdout.Close();
+        _stderr.Close();
+        _exited.TrySetResult(ExitStatus.KilledBy(signal));
     }
 
     public void SignalTree(UnixSignal signal)
@@ -63,7 +71,7 @@ internal sealed class ScriptedChild : IChildProcess
         lock (_signals)
             _signals.Add(signal);
         if (signal == UnixSignal.Kill || !IgnoresTerminate)
-            Exit(128 + signal.Number);
+            Die(signal);
     }
 
     public void KillEverything() => SignalTree(UnixSignal.Kill);
