@@ -93,7 +93,7 @@ internal sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadO
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            response = ControlResponse.Failure($"timed out after {request.TimeoutSeconds} s waiting for {string.Join(", ", request.Names)} to be {request.For ?? "ready"}");
+            response = ControlResponse.Failure($"timed out after {request.TimeoutSeconds:0.###} s waiting for {string.Join(", ", request.Names)} to be {request.For ?? "ready"}");
         }
         await WriteAsync(stream, response, cancellation).ConfigureAwait(false);
     }

@@ -43,19 +43,30 @@ internal static class ControlCommands
     }
 
     /// <summary>Sends a request that needs no more than ok/error; returns the exit code.</summary>
-    public static async Task<int> SendAsync(string file, ControlRequest request, CancellationToken cancellation)
+    public static Task<int> SendAsync(string file, ControlRequest request, CancellationToken cancellation) =>
+        SendAsync(file, () => request, cancellation, TimeSpan.Zero);
+
+    /// <summary>Sends the request <paramref name="request"/> makes once connected (its timeout may count the time to connect).</summary>
+    public static async Task<int> SendAsync(string file, Func<ControlRequest> request, CancellationToken cancellation, TimeSpan patience)
     {
-        var response = await AskAsync(file, request, cancellation);
+        var response = await AskAsync(file, request, cancellation, patience);
         return response is { Ok: true } ? 0 : ExitCodes.Failure;
     }
 
-    /// <summary>Sends a request; prints why when there is no answer or an error, and returns null then.</summary>
-    public static async Task<ControlResponse?> AskAsync(string file, ControlRequest request, CancellationToken cancellation)
+    /// <summary>
+    /// Sends a request, to an instance that may take up to <paramref name="patience"/> to appear;
+    /// prints why when there is no answer or an error, and returns null then.
+    /// </summary>
+    public static Task<ControlResponse?> AskAsync(string file, ControlRequest request, CancellationToken cancellation) =>
+        AskAsync(file, () => request, cancellation, TimeSpan.Zero);
+
+    /// <inheritdoc cref="AskAsync(string, ControlRequest, CancellationToken)"/>
+    public static async Task<ControlResponse?> AskAsync(string file, Func<ControlRequest> request, CancellationToken cancellation, TimeSpan patience)
     {
         try
         {
-            using var client = await ControlClient.ConnectAsync(file);
-            return Report(await client.SendAsync(request, cancellation));
+            using var client = await ControlClient.ConnectWhenRunningAsync(file, patience, cancellation: cancellation);
+            return Report(await client.SendAsync(request(), cancellation));
         }
         catch (Exception exception) when (exception is NotRunningException or ControlSocketException)
         {
