@@ -11,6 +11,9 @@ internal sealed class ControlClient : IDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The longest pause between two looks for an instance that is not there yet.</summary>
+    private static readonly TimeSpan MaxBackOff = TimeSpan.FromMilliseconds(100);
+
     private readonly NetworkStream _stream;
     private readonly StreamReader _reader;
 
@@ -52,6 +55,37 @@ internal sealed class ControlClient : IDisposable
             throw new ControlSocketException($"the process answering on {path} runs as uid {(peer is null ? "unknown" : peer)}, not as you (uid {user}); not trusting it");
         }
         return new ControlClient(new NetworkStream(socket, ownsSocket: true));
+    }
+
+    /// <summary>
+    /// Connects to the instance serving <paramref name="configurationFile"/>, waiting up to
+    /// <paramref name="patience"/> for it to appear: a <c>procman up</c> started a moment ago
+    /// (<c>procman up &amp; procman wait web</c>) binds its socket some tens of milliseconds
+    /// later, hundreds under the JIT. Polls with a short back-off: the socket's directory
+    /// holds every instance's socket, and watching it would wake for all of them.
+    /// </summary>
+    /// <exception cref="NotRunningException">None appeared in time.</exception>
+    public static async Task<ControlClient> ConnectWhenRunningAsync(string configurationFile, TimeSpan patience, TimeProvider? time = null, CancellationToken cancellation = default)
+    {
+        time ??= TimeProvider.System;
+        var started = time.GetTimestamp();
+        var backOff = TimeSpan.FromMilliseconds(5);
+        while (true)
+        {
+            try
+            {
+                return await ConnectAsync(configurationFile).ConfigureAwait(false);
+            }
+            catch (NotRunningException) when (time.GetElapsedTime(started) + backOff < patience)
+            {
+                await Task.Delay(backOff, time, cancellation).ConfigureAwait(false);
+                backOff = TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, MaxBackOff.Ticks));
+            }
+            catch (NotRunningException) when (patience > TimeSpan.Zero)
+            {
+                throw new NotRunningException($"no procman is running for {configurationFile} (none appeared within {patience.TotalSeconds:0.###} s)");
+            }
+        }
     }
 
     /// <summary>Sends <paramref name="request"/> and reads the first answer.</summary>

@@ -14,6 +14,9 @@ internal sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadO
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>Completes when ProcMan has stopped everything, its socket closed to newcomers; a <c>down</c> answers then.</summary>
+    public Task<FinishedRun>? Finished { get; init; }
+
     private const int DefaultLogLines = 100;
     private const int MaxBatchBytes = 64 * 1024;
 
@@ -34,8 +37,7 @@ internal sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadO
                 await StreamLogsAsync(request, stream, cancellation).ConfigureAwait(false);
                 break;
             case "down":
-                supervisor.RequestStop(new StopRequest("procman down was run", 0, ForcesOnRepeat: false));
-                await WriteAsync(stream, ControlResponse.Success, cancellation).ConfigureAwait(false);
+                await DownAsync(request, stream, cancellation).ConfigureAwait(false);
                 break;
             default:
                 await WriteAsync(stream, ControlResponse.Failure($"unknown command `{request.Command}`"), cancellation).ConfigureAwait(false);
@@ -58,7 +60,33 @@ internal sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadO
         }
         var action = request.Command switch { "stop" => ControlAction.Stop, "start" => ControlAction.Start, _ => ControlAction.Restart };
         var error = await supervisor.ControlAsync(action, request.Names).ConfigureAwait(false);
-        await WriteAsync(stream, error is null ? ControlResponse.Success : ControlResponse.Failure(error), cancellation).ConfigureAwait(false);
+        if (error is not null || request.NoWait || action == ControlAction.Start)
+        {
+            await WriteAsync(stream, error is null ? ControlResponse.Success : ControlResponse.Failure(error), cancellation).ConfigureAwait(false);
+            return;
+        }
+        // Done means stopped (by its signal or, past its timeout, killed), or started again.
+        var done = await supervisor.WaitAsync(request.Names, action == ControlAction.Stop ? WaitCondition.Stopped : WaitCondition.Restarted, cancellation).ConfigureAwait(false);
+        var instances = (await supervisor.GetSnapshotAsync().ConfigureAwait(false))
+            .Where(i => request.Names.Contains(i.Name) || request.Names.Contains(i.Process))
+            .Select(ProcessStatus.From).ToList();
+        var response = done
+            ? new ControlResponse { Ok = true, Processes = instances }
+            : new ControlResponse { Ok = false, Error = $"{string.Join(", ", request.Names)}: not started again ({string.Join(", ", instances.Select(i => $"{i.Name} {i.State}"))})", Processes = instances };
+        await WriteAsync(stream, response, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops everything; answers once ProcMan is done, with its exit code, unless asked not to wait.</summary>
+    private async Task DownAsync(ControlRequest request, Stream stream, CancellationToken cancellation)
+    {
+        supervisor.RequestStop(new StopRequest("procman down was run", 0, ForcesOnRepeat: false));
+        if (request.NoWait || Finished is null)
+        {
+            await WriteAsync(stream, ControlResponse.Success, cancellation).ConfigureAwait(false);
+            return;
+        }
+        var finished = await Finished.WaitAsync(cancellation).ConfigureAwait(false);
+        await WriteAsync(stream, new ControlResponse { Ok = true, ExitCode = finished.ExitCode, Processes = [.. finished.Instances.Select(ProcessStatus.From)] }, cancellation).ConfigureAwait(false);
     }
 
     private async Task WaitAsync(ControlRequest request, Stream stream, CancellationToken cancellation)
@@ -93,7 +121,7 @@ internal sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadO
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            response = ControlResponse.Failure($"timed out after {request.TimeoutSeconds} s waiting for {string.Join(", ", request.Names)} to be {request.For ?? "ready"}");
+            response = ControlResponse.Failure($"timed out after {request.TimeoutSeconds:0.###} s waiting for {string.Join(", ", request.Names)} to be {request.For ?? "ready"}");
         }
         await WriteAsync(stream, response, cancellation).ConfigureAwait(false);
     }

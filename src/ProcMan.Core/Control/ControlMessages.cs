@@ -25,6 +25,9 @@ internal sealed record ControlRequest
 
     /// <summary>wait: give up after this many seconds (no limit when absent).</summary>
     public double? TimeoutSeconds { get; init; }
+
+    /// <summary>stop, restart, down: answer once asked, not once done.</summary>
+    public bool NoWait { get; init; }
 }
 
 /// <summary>The answer: <c>{"ok":true,...}</c>, or <c>{"ok":false,"error":"..."}</c>.</summary>
@@ -36,6 +39,9 @@ internal sealed record ControlResponse
 
     /// <summary>ps: one row per instance.</summary>
     public IReadOnlyList<ProcessStatus>? Processes { get; init; }
+
+    /// <summary>down: ProcMan's exit code, sent once it has stopped everything.</summary>
+    public int? ExitCode { get; init; }
 
     /// <summary>logs: every output name in use, so a client pads prefixes as <c>up</c> does.</summary>
     public IReadOnlyList<string>? Names { get; init; }

@@ -30,6 +30,7 @@ internal sealed class ControlServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _serving = [];
     private Task _accepting = Task.CompletedTask;
+    private bool _removed;
 
     private ControlServer(string path, Socket listener, TimeProvider time)
     {
@@ -82,20 +83,32 @@ internal sealed class ControlServer : IAsyncDisposable
         _accepting = AcceptAsync(handler, warn);
     }
 
+    /// <summary>
+    /// Takes no more connections and removes the socket, answers in progress going on: once
+    /// ProcMan is done, before a waiting <c>down</c> is answered, so that the <c>up</c> run
+    /// right after it finds the file free. Once removed, the path may be another instance's.
+    /// </summary>
+    public async Task StopAcceptingAsync()
+    {
+        await _closing.CancelAsync().ConfigureAwait(false);
+        _listener.Dispose();
+        await _accepting.ConfigureAwait(false);
+        if (!_removed)
+            File.Delete(Path);
+        _removed = true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         // New requests are refused at once; those in progress get a moment to finish, so a
         // follower receives the last lines, which the drain has already handed over.
-        await _closing.CancelAsync().ConfigureAwait(false);
-        _listener.Dispose();
-        await _accepting.ConfigureAwait(false);
+        await StopAcceptingAsync().ConfigureAwait(false);
         Task[] serving;
         lock (_serving)
             serving = [.. _serving];
         await Task.WhenAny(Task.WhenAll(serving), Task.Delay(FinishGrace, _time)).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(serving).ConfigureAwait(false);
-        File.Delete(Path);
         _stopping.Dispose();
         _closing.Dispose();
     }

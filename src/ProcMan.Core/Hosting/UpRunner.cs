@@ -68,7 +68,8 @@ internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, S
         using var signals = new TerminationSignals(supervisor.RequestStop, options.Time);
         _ = drain.Failure.ContinueWith(failure => OnOutputFailed(failure.Result, supervisor), TaskScheduler.Default);
         var processOfInstance = specs.ToDictionary(s => s.Name, s => s.Definition?.Name ?? s.Name);
-        control?.Serve(new ControlHandler(supervisor, logs, processOfInstance), problem => logger.Warning("{Problem}", problem));
+        var finished = new TaskCompletionSource<FinishedRun>(TaskCreationOptions.RunContinuationsAsynchronously);
+        control?.Serve(new ControlHandler(supervisor, logs, processOfInstance) { Finished = finished.Task }, problem => logger.Warning("{Problem}", problem));
 
         // Returns at its first wait, once the first children are started.
         var supervising = supervisor.RunAsync();
@@ -101,7 +102,11 @@ internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, S
         }
 
         // Lines were lost, so the run cannot count as a success, whatever the children did.
-        return drain.Failure.IsCompleted ? drain.Failure.Result.ExitCode : exitCode;
+        var result = drain.Failure.IsCompleted ? drain.Failure.Result.ExitCode : exitCode;
+        if (control is not null)
+            await control.StopAcceptingAsync().ConfigureAwait(false);
+        finished.TrySetResult(new FinishedRun(result, supervisor.FinalSnapshot));
+        return result;
     }
 
     /// <summary>The table as ProcMan's own lines, after every other line; JSON gets the rows as one object.</summary>

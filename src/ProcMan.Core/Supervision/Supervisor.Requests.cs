@@ -103,6 +103,14 @@ internal sealed partial class Supervisor
                 _ => true,
             },
             WaitCondition.Ready => IsReady(instance) ? true : instance.IsTerminal ? false : null,
+            WaitCondition.Stopped => instance.IsTerminal ? true : null,
+            // Asked to restart, it is stopping, waiting or restarting until it runs again.
+            WaitCondition.Restarted => instance.State switch
+            {
+                ProcessState.Running or ProcessState.Ready or ProcessState.Completed => true,
+                ProcessState.Failed or ProcessState.Skipped or ProcessState.Stopped => false,
+                _ => null,
+            },
             _ => instance.State == ProcessState.Completed ? true : instance.State is ProcessState.Failed or ProcessState.Skipped or ProcessState.Stopped ? false : null,
         }).ToList();
         return verdicts.Contains(false) ? false : verdicts.All(v => v == true) ? true : null;

@@ -11,4 +11,10 @@ internal enum WaitCondition
 
     /// <summary>Every instance completed successfully.</summary>
     Completed,
+
+    /// <summary>Every instance is at rest (stopped, completed, failed or skipped): a <c>procman stop</c> is done.</summary>
+    Stopped,
+
+    /// <summary>Every instance is running again (or already completed): a <c>procman restart</c> is done.</summary>
+    Restarted,
 }

@@ -21,41 +21,88 @@ internal static class ControlCommands
         Arity = required ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore,
     };
 
-    /// <summary><c>procman stop|start|restart NAME...</c>.</summary>
+    public static Option<bool> NoWaitOption(string what) => new("--no-wait") { Description = $"Return as soon as procman has the request, not once {what}" };
+
+    /// <summary>
+    /// <c>procman stop|start|restart NAME...</c>; stop and restart return once done (stopped,
+    /// running again) and print one line per instance, unless <c>--no-wait</c>.
+    /// </summary>
     public static Command Action(string name, string description)
     {
         var file = FileOption();
         var names = Names("A process (all its replicas) or one replica (web.2)", required: true);
         var command = new Command(name, description) { names, file };
+        Option<bool>? noWait = null;
+        if (name != "start")
+            command.Options.Add(noWait = NoWaitOption(name == "stop" ? "the processes have stopped" : "the processes run again"));
         command.SetAction(async (parse, cancellation) =>
-            await SendAsync(parse.GetValue(file)!, new ControlRequest { Command = name, Names = parse.GetValue(names)! }, cancellation));
+        {
+            var response = await AskAsync(parse.GetValue(file)!, new ControlRequest { Command = name, Names = parse.GetValue(names)!, NoWait = noWait is not null && parse.GetValue(noWait) }, cancellation);
+            PrintInstances(response);
+            return response is { Ok: true } ? 0 : ExitCodes.Failure;
+        });
         return command;
     }
 
-    /// <summary><c>procman down</c>.</summary>
+    /// <summary><c>procman down</c>: returns once procman has exited, with its exit code, unless <c>--no-wait</c>.</summary>
     public static Command Down()
     {
         var file = FileOption();
-        var command = new Command("down", "Stop every process and ProcMan gracefully, as Ctrl-C does") { file };
+        var noWait = NoWaitOption("procman has stopped everything and exited (exit code 0 then)");
+        var command = new Command("down", "Stop every process and ProcMan gracefully, as Ctrl-C does; exit with procman's exit code") { file, noWait };
         command.SetAction(async (parse, cancellation) =>
-            await SendAsync(parse.GetValue(file)!, new ControlRequest { Command = "down" }, cancellation));
+        {
+            var response = await AskAsync(parse.GetValue(file)!, new ControlRequest { Command = "down", NoWait = parse.GetValue(noWait) }, cancellation);
+            PrintInstances(response);
+            return response is null ? ExitCodes.Failure : response.ExitCode ?? 0;
+        });
         return command;
     }
 
-    /// <summary>Sends a request that needs no more than ok/error; returns the exit code.</summary>
-    public static async Task<int> SendAsync(string file, ControlRequest request, CancellationToken cancellation)
+    /// <summary>One line per instance the answer names: what it is now.</summary>
+    private static void PrintInstances(ControlResponse? response)
     {
-        var response = await AskAsync(file, request, cancellation);
+        foreach (var instance in response?.Processes ?? [])
+            Console.Out.WriteLine(Describe(instance));
+    }
+
+    /// <summary>E.g. <c>web.1 stopped (exit code 143)</c>, <c>web.1 running (pid 4242)</c>.</summary>
+    internal static string Describe(ProcessStatus instance) => instance switch
+    {
+        { Pid: { } pid, State: "running" or "ready" } => $"{instance.Name} {instance.State} (pid {pid})",
+        { LastExitCode: { } code } => $"{instance.Name} {instance.State} (exit code {code})",
+        _ => $"{instance.Name} {instance.State}",
+    };
+
+    /// <summary>Sends a request that needs no more than ok/error; returns the exit code.</summary>
+    public static Task<int> SendAsync(string file, ControlRequest request, CancellationToken cancellation) =>
+        SendAsync(file, () => request, cancellation, TimeSpan.Zero);
+
+    /// <summary>Sends the request <paramref name="request"/> makes once connected (its timeout may count the time to connect).</summary>
+    public static async Task<int> SendAsync(string file, Func<ControlRequest> request, CancellationToken cancellation, TimeSpan patience)
+    {
+        var response = await AskAsync(file, request, cancellation, patience);
         return response is { Ok: true } ? 0 : ExitCodes.Failure;
     }
 
-    /// <summary>Sends a request; prints why when there is no answer or an error, and returns null then.</summary>
-    public static async Task<ControlResponse?> AskAsync(string file, ControlRequest request, CancellationToken cancellation)
+    /// <summary>
+    /// Sends a request, to an instance that may take up to <paramref name="patience"/> to appear;
+    /// prints why when there is no answer or an error, and returns null then.
+    /// </summary>
+    public static Task<ControlResponse?> AskAsync(string file, ControlRequest request, CancellationToken cancellation) =>
+        AskAsync(file, () => request, cancellation, TimeSpan.Zero);
+
+    /// <inheritdoc cref="AskAsync(string, ControlRequest, CancellationToken)"/>
+    public static async Task<ControlResponse?> AskAsync(string file, Func<ControlRequest> request, CancellationToken cancellation, TimeSpan patience)
     {
         try
         {
-            using var client = await ControlClient.ConnectAsync(file);
-            return Report(await client.SendAsync(request, cancellation));
+            using var client = await ControlClient.ConnectWhenRunningAsync(file, patience, cancellation: cancellation);
+            var response = await client.SendAsync(request(), cancellation);
+            // A restart that failed says which instance ended how.
+            if (!response.Ok && response.Processes is not null)
+                PrintInstances(response);
+            return Report(response);
         }
         catch (Exception exception) when (exception is NotRunningException or ControlSocketException)
         {

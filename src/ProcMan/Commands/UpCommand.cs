@@ -27,13 +27,15 @@ internal static class UpCommand
             DefaultValueFactory = _ => SupervisorOptions.Default.StopTimeout.TotalSeconds,
         }.Seconds(SupervisorOptions.MaxTimeout.TotalSeconds);
 
+        var detach = new Option<bool>("--detach", "-d") { Description = "Run in the background (output to a log file, whose path is printed); return once every process is started" };
+        var waitReady = new Option<bool>("--wait") { Description = "With --detach: return once every process is ready (a one-shot: completed); exit 1 if one fails first, leaving the rest running" };
         var command = new Command("up", "Start the processes of the file and print their output, until one ends or ProcMan is stopped")
         {
-            targets, noSummary, timeout,
+            targets, noSummary, timeout, detach, waitReady,
         };
         format.AddTo(command);
         configuration.AddTo(command);
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancellation) =>
         {
             var (file, names) = SplitTargets(parse.GetValue(targets) ?? [], parse.GetValue(configuration.File) is not null);
             var loaded = configuration.Load(parse, file, names);
@@ -49,6 +51,8 @@ internal static class UpCommand
                 ? TimeSpan.FromSeconds(parse.GetValue(timeout))
                 : loaded.Document.ShutdownTimeout.Value;
             var options = SupervisorOptions.Default with { StopTimeout = stopTimeout };
+            if (parse.GetValue(detach))
+                return await DetachedUp.RunAsync(loaded.Document.File, [.. loaded.Processes.Select(p => p.Name)], parse.GetValue(waitReady), cancellation);
             LogFiles? logFiles;
             try
             {

@@ -28,9 +28,9 @@ public sealed class ShellRun : IAsyncDisposable
         return new ShellRun(Process.Start(startInfo)!);
     }
 
-    public async Task<(int ExitCode, string Stderr)> WaitForExitAsync()
+    public async Task<(int ExitCode, string Stderr)> WaitForExitAsync(TimeSpan? timeout = null)
     {
-        using var cancellation = new CancellationTokenSource(ProcManRun.DefaultTimeout);
+        using var cancellation = new CancellationTokenSource(timeout ?? ProcManRun.DefaultTimeout);
         await _process.WaitForExitAsync(cancellation.Token);
         return (_process.ExitCode, await _stderr.WaitAsync(cancellation.Token));
     }

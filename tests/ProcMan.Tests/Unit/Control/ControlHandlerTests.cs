@@ -51,11 +51,27 @@ public sealed class ControlHandlerTests
     public async Task I_can_stop_start_and_restart_named_processes_through_the_supervisor(string command, object expectedAction)
     {
         var action = (ControlAction)expectedAction;
-        var answer = await AnswerAsync(new ControlRequest { Command = command, Names = ["web", "db"] });
+        var answer = await AnswerAsync(new ControlRequest { Command = command, Names = ["web", "db"], NoWait = true });
 
         answer.Should().Be("""{"ok":true}""" + "\n");
+        _supervisor.WaitCalls.Should().BeEmpty();
         _supervisor.ControlCalls.Should().ContainSingle().Which.Should().Match<(ControlAction Action, IReadOnlyList<string> Names)>(
             call => call.Action == action && call.Names.SequenceEqual(new[] { "web", "db" }));
+    }
+
+    [Theory(Timeout = 5_000)]
+    [InlineData("stop", WaitCondition.Stopped)]
+    [InlineData("restart", WaitCondition.Restarted)]
+    public async Task I_can_stop_or_restart_and_get_the_answer_once_it_is_done_with_each_instance(string command, object condition)
+    {
+        _supervisor.Instances.Add(new InstanceSnapshot { Name = "web", Process = "web", State = ProcessState.Stopped, ExitCode = 143 });
+        _supervisor.Instances.Add(new InstanceSnapshot { Name = "db", Process = "db", State = ProcessState.Running });
+        _supervisor.WaitAnswer.SetResult(true);
+
+        var answer = await AnswerAsync(new ControlRequest { Command = command, Names = ["web"] });
+
+        _supervisor.WaitCalls.Should().ContainSingle().Which.Condition.Should().Be((WaitCondition)condition);
+        answer.Should().Be("""{"ok":true,"processes":[{"name":"web","process":"web","state":"stopped","restarts":0,"exit_code":143,"ready":false,"lines":0,"bytes":0}]}""" + "\n");
     }
 
     [Fact(Timeout = 5_000)]
