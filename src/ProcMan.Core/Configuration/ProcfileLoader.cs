@@ -96,6 +96,7 @@ internal static class ProcfileLoader
                 var names = configured.Select(v => v.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 plans.Add(new ProcessPlan(process, replicas, instances, names));
                 CheckPorts(process, own, basePort, instances.Count);
+                CheckProbePorts(process, instances);
             }
 
             var reported = CheckInstanceNamesAreUnique(plans);
@@ -122,6 +123,31 @@ internal static class ProcfileLoader
                 errors.Add(
                     process.DeclaredAt,
                     $"process `{process.Name}` would get PORT {last} (for `{name}`: base {basePort} + {PortsPerProcess} x {process.Index} + {instances - 1}), above {ConfigurationLimits.MaximumPort}; choose a lower --port or PORT, or set PORT for this process");
+            }
+        }
+
+        /// <summary>
+        /// An http_get probe's port comes from each instance's final environment (a replica's own
+        /// PORT): it is looked up now, so that a port that does not resolve fails the load, at
+        /// the probe, once per probe rather than once per replica.
+        /// </summary>
+        private void CheckProbePorts(ProcessDefinition process, List<ProcessSpec> instances)
+        {
+            foreach (var probe in new[] { process.ReadinessProbe, process.LivenessProbe })
+            {
+                if (probe?.Check is not HttpProbeCheck { Port: var port })
+                {
+                    continue;
+                }
+
+                foreach (var instance in instances)
+                {
+                    if (!port.TryResolve(instance.Environment, instance.Name, out _, out var problem))
+                    {
+                        errors.Add(port.At ?? process.DeclaredAt, problem);
+                        break;
+                    }
+                }
             }
         }
 

@@ -105,7 +105,7 @@ internal static class CheckSummary
         var check = probe.Check switch
         {
             ExecProbeCheck exec => $"exec `{exec.Command}`",
-            HttpProbeCheck http => $"GET {http.Scheme}://{http.Host}:{http.Port}{http.Path}",
+            HttpProbeCheck http => $"GET {http.Text}",
             var other => other.ToString(),
         };
         var parts = new List<string> { check, $"every {Seconds(probe.Period)}" };

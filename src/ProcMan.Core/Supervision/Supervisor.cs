@@ -142,17 +142,17 @@ internal sealed partial class Supervisor(
                 if (result.Success && instance.State == ProcessState.Running)
                 {
                     instance.MoveTo(ProcessState.Ready);
-                    Log(LogEvents.Ready).Information("{Name} is ready: {Summary}", instance.Name, result.Summary);
+                    Log(LogEvents.Ready).Information("{Name} is ready ({Summary})", instance.Name, result.Summary);
                 }
                 else if (!result.Success)
                 {
                     if (instance.State == ProcessState.Ready)
                         instance.MoveTo(ProcessState.Running);
-                    Log(LogEvents.NotReady).Warning("{Name} is not ready (readiness probe): {Summary}", instance.Name, result.Summary);
+                    Log(LogEvents.NotReady).Warning("{Name} is not ready: {Summary}", instance.Name, result.Summary);
                 }
                 break;
             case LivenessFailed(var instance, var run, var result) when run == instance.Run && instance.IsUp && !run.StopSent:
-                Log(LogEvents.Unhealthy).Warning("{Name} is unhealthy (liveness probe): {Summary}; stopping it", instance.Name, result.Summary);
+                Log(LogEvents.Unhealthy).Warning("{Name} is unhealthy: {Summary}; stopping it", instance.Name, result.Summary);
                 run.LivenessFailed();
                 SendStop(instance, run);
                 break;

@@ -145,7 +145,7 @@ public sealed class LifecycleSpecs : IDisposable
         await procman.WaitForExitAsync();
         procman.Lines.Should().ContainInOrder(
             "server  | booting",
-            "procman | server is ready: exited with code 0",
+            $"procman | server is ready (probe `test -f {marker}` succeeded)",
             "procman | client started with pid " + procman.PidOf("client"));
     }
 
@@ -177,7 +177,7 @@ public sealed class LifecycleSpecs : IDisposable
         procman.Signal(UnixSignal.Interrupt);
 
         await procman.WaitForExitAsync();
-        procman.Lines.Should().Contain($"procman | server is ready: GET http://127.0.0.1:{port}/health answered 200");
+        procman.Lines.Should().Contain($"procman | server is ready (GET http://127.0.0.1:{port}/health answered 200)");
         listener.Stop();
         (await requests).Should().Contain("GET /health HTTP/1.1");
     }
@@ -257,7 +257,7 @@ public sealed class LifecycleSpecs : IDisposable
         (await procman.WaitForExitAsync()).Should().Be(143, "the second run is stopped by SIGTERM and has no restart left");
 
         procman.Lines.Count(line => line == "zombie  | alive").Should().Be(2);
-        procman.Lines.Count(line => line == "procman | zombie is unhealthy (liveness probe): exited with code 1: no heartbeat; stopping it").Should().Be(2);
+        procman.Lines.Count(line => line == "procman | zombie is unhealthy: probe exited with code 1: no heartbeat; stopping it").Should().Be(2);
         procman.Lines.Should().NotContain(line => line.StartsWith("zombie  | no heartbeat", StringComparison.Ordinal), "probe output stays out of the process's lines");
     }
 
@@ -347,7 +347,7 @@ public sealed class LifecycleSpecs : IDisposable
         procman.Lines.Should().ContainInOrder(
             "db      | ready to accept connections",
             "procman | web started with pid " + procman.PidOf("web"),
-            "procman | web is ready: exited with code 0",
+            "procman | web is ready (probe `test -f /tmp/procman-ci-web-$PPID` succeeded)",
             "procman | tests started with pid " + procman.PidOf("tests"),
             "tests   | tests done");
         procman.Lines.Should().ContainInOrder("procman | sending SIGTERM to web", "procman | sending SIGTERM to db");

@@ -23,11 +23,16 @@ internal abstract record ProbeCheck;
 internal sealed record ExecProbeCheck(string Command) : ProbeCheck;
 
 /// <summary><c>http_get: {scheme, host, port, path}</c>: succeeds on a 2xx or 3xx answer.</summary>
-internal sealed record HttpProbeCheck(string Scheme, string Host, int Port, string Path) : ProbeCheck
+/// <param name="Port">A number or a variable of the instance's environment, resolved for each instance.</param>
+internal sealed record HttpProbeCheck(string Scheme, string Host, ProbePort Port, string Path) : ProbeCheck
 {
     public const string DefaultScheme = "http";
     public const string DefaultHost = "127.0.0.1";
     public const string DefaultPath = "/";
 
-    public Uri Uri => new($"{Scheme}://{Host}:{Port}{Path}");
+    /// <summary>The URL once the port is known.</summary>
+    public Uri UriFor(int port) => new($"{Scheme}://{Host}:{port}{Path}");
+
+    /// <summary>The URL as written, <c>${PORT}</c> and all, for humans.</summary>
+    public string Text => $"{Scheme}://{Host}:{Port}{Path}";
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
 namespace ProcMan.Configuration;
 
 /// <summary>
@@ -77,15 +80,9 @@ internal static class YamlProbeReader
 
         var scheme = http.Choice("scheme", Schemes) ?? HttpProbeCheck.DefaultScheme;
         var host = http.String("host") ?? HttpProbeCheck.DefaultHost;
-        var hasPort = http.Node("port") is not null;
-        var port = http.Integer("port", minimum: 1, maximum: 65535);
+        var port = Port(http);
         var path = http.String("path") ?? HttpProbeCheck.DefaultPath;
         http.ReportUnknownKeys();
-
-        if (!hasPort)
-        {
-            http.Report(http.Position, $"missing `port` {http.Owner}: the port to query (1-65535)");
-        }
 
         if (!path.StartsWith('/'))
         {
@@ -97,18 +94,45 @@ internal static class YamlProbeReader
             http.Report(http.PositionOfValue("host")!, $"`host` {http.Owner} must be a host name or address, got `{host}`");
         }
 
-        if (port is not { } known)
+        if (port is null)
         {
             return null;
         }
 
-        var check = new HttpProbeCheck(scheme, host, known, path);
+        var check = new HttpProbeCheck(scheme, host, port, path);
+        // A variable's port is checked for each instance once environments are known; any port does here.
+        var known = port.Number ?? 80;
         if (!Uri.TryCreate($"{scheme}://{host}:{known}{path}", UriKind.Absolute, out _))
         {
             // An IPv6 address needs brackets in a URL, which people rarely think of in a host key.
-            http.Report(http.Position, $"`host`, `port` and `path` {http.Owner} do not make a valid URL: `{scheme}://{host}:{known}{path}` (an IPv6 address needs brackets: `[::1]`)");
+            http.Report(http.Position, $"`host`, `port` and `path` {http.Owner} do not make a valid URL: `{scheme}://{host}:{port}{path}` (an IPv6 address needs brackets: `[::1]`)");
         }
 
         return check;
+    }
+
+    /// <summary>
+    /// A number (1-65535), or <c>$NAME</c> / <c>${NAME}</c> from the process's environment; without
+    /// the key, the process's PORT. Null (reported) when it is neither.
+    /// </summary>
+    private static ProbePort? Port(YamlMappingReader http)
+    {
+        if (http.Node("port") is not { } node)
+        {
+            return ProbePort.FromVariable(ProbePort.DefaultVariable, http.Position, http.Owner, written: false);
+        }
+
+        if (node is YamlScalarNode { Value: { } text } && ProbePort.VariableIn(text) is { } variable)
+        {
+            return ProbePort.FromVariable(variable, http.PositionOf(node), http.Owner);
+        }
+
+        if (node is YamlScalarNode { Value: { } digits } && !int.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        {
+            http.Report(http.PositionOf(node), $"`port` {http.Owner}: expected a port number (1-{ConfigurationLimits.MaximumPort}) or a variable (`$PORT`, `${{PORT}}`), got `{digits}`");
+            return null;
+        }
+
+        return http.Integer("port", minimum: 1, maximum: ConfigurationLimits.MaximumPort) is { } number ? number : null;
     }
 }

@@ -6,11 +6,14 @@ namespace ProcMan.Supervision.Probes;
 
 /// <summary>
 /// Runs the probe's command in the process's directory and environment; exit 0 is a success.
-/// Its output is kept for the summary and never mixed into the process's lines.
+/// Its output is kept for the summary and never mixed into the process's lines. Each summary
+/// says "probe" first: the event it ends up in names the process, and "web is ready: exited with
+/// code 0" read as if web had exited.
 /// </summary>
 internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProcessLauncher launcher) : IProbeCheck
 {
     private const int MaxSummaryLength = 200;
+    private const int MaxCommandLength = 80;
 
     public async Task<ProbeResult> RunAsync(CancellationToken deadline)
     {
@@ -23,7 +26,9 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
             var exit = await child.Exited.WaitAsync(deadline).ConfigureAwait(false);
             // A background job of the probe may hold its pipes: the deadline covers them too.
             var output = (await stdout.WaitAsync(deadline).ConfigureAwait(false)) + (await stderr.WaitAsync(deadline).ConfigureAwait(false));
-            return new ProbeResult(exit.IsSuccess, $"{exit}{LastLine(output)}");
+            return exit.IsSuccess
+                ? new ProbeResult(true, $"probe `{Shown(check.Command)}` succeeded")
+                : new ProbeResult(false, $"probe {exit}{LastLine(output)}");
         }
         finally
         {
@@ -33,7 +38,7 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
         }
     }
 
-    public ProbeResult TimedOut(TimeSpan timeout) => new(false, $"timed out after {timeout.TotalSeconds:0.###} s");
+    public ProbeResult TimedOut(TimeSpan timeout) => new(false, $"probe timed out after {timeout.TotalSeconds:0.###} s");
 
     /// <summary>
     /// On a thread of its own: a child's pipe is read with blocking reads, and a background job
@@ -46,6 +51,14 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
             using var reader = new StreamReader(stream, Encoding.UTF8);
             return reader.ReadToEnd();
         });
+
+    /// <summary>The command's first line, cut short: enough to tell which probe, not a wall of shell.</summary>
+    private static string Shown(string command)
+    {
+        var lines = command.Trim().Split('\n');
+        var first = lines[0].TrimEnd();
+        return first.Length > MaxCommandLength ? first[..MaxCommandLength] + "..." : lines.Length > 1 ? first + " ..." : first;
+    }
 
     private static string LastLine(string output)
     {

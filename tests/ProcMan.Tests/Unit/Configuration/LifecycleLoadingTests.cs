@@ -116,7 +116,7 @@ public sealed class LifecycleLoadingTests : IDisposable
         process.ReadinessProbe.Should().Be(new Probe(
             new HttpProbeCheck("https", "localhost", 8443, "/health?full=1"),
             TimeSpan.FromSeconds(2.5), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3), 2, 5));
-        ((HttpProbeCheck)process.ReadinessProbe!.Check).Uri.Should().Be(new Uri("https://localhost:8443/health?full=1"));
+        ((HttpProbeCheck)process.ReadinessProbe!.Check).UriFor(8443).Should().Be(new Uri("https://localhost:8443/health?full=1"));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class LifecycleLoadingTests : IDisposable
     {
         var process = Single("processes:\n  web:\n    command: serve\n    readiness_probe:\n      http_get: {host: \"[::1]\", port: 80}\n");
 
-        ((HttpProbeCheck)process.ReadinessProbe!.Check).Uri.Should().Be(new Uri("http://[::1]:80/"));
+        ((HttpProbeCheck)process.ReadinessProbe!.Check).UriFor(80).Should().Be(new Uri("http://[::1]:80/"));
     }
 
     public static TheoryData<string, object> Availabilities => new()

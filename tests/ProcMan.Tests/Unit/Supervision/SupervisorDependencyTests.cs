@@ -85,8 +85,8 @@ public sealed class SupervisorDependencyTests
         harness.ChecksOf("./ping").Single().Attempts.Take(3).Should().Equal(
             [TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], "a failure, then the two successes in a row that success_threshold asks for");
         var lines = harness.Lines.ToList();
-        lines.Should().Contain("procman | db is ready: attempt 3 passed", "the second success in a row decides");
-        lines.IndexOf("procman | db is ready: attempt 3 passed")
+        lines.Should().Contain("procman | db is ready (attempt 3 passed)", "the second success in a row decides");
+        lines.IndexOf("procman | db is ready (attempt 3 passed)")
             .Should().BeLessThan(lines.FindIndex(l => l.StartsWith("procman | web started", StringComparison.Ordinal)));
     }
 

@@ -70,7 +70,7 @@ public sealed class SupervisorRestartTests
         web.Signals.Should().Equal(UnixSignal.Terminate);
         var lines = harness.Lines.ToList();
         lines.Should().Contain("procman | web restarting in 1 s (attempt 1)", "the exit after a failed liveness probe is a failure, even with a success code");
-        lines.IndexOf("procman | web is unhealthy (liveness probe): attempt 2 failed; stopping it").Should().BeLessThan(lines.IndexOf("procman | sending SIGTERM to web"))
+        lines.IndexOf("procman | web is unhealthy: attempt 2 failed; stopping it").Should().BeLessThan(lines.IndexOf("procman | sending SIGTERM to web"))
             .And.BeGreaterThanOrEqualTo(0);
     }
 
