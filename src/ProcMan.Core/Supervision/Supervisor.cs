@@ -178,7 +178,7 @@ internal sealed partial class Supervisor(
                     if (_stopping)
                         log.Information("{Reason}: already stopping; {HowToForce} to force, grace period {GraceSeconds:0.###} s", request.Reason, howToForce, grace);
                     else
-                        BeginStop(request.Reason, byRequest: true, howToForce, grace);
+                        BeginStop(request.Reason, byRequest: true, howToForce: howToForce, graceSeconds: grace);
                 }
                 else
                 {
