@@ -28,7 +28,7 @@ public sealed class SupervisorEventLevelTests
         harness.LevelOf("procman | stopping all processes: tests failed (exited with code 3)").Should().Be("warning");
         harness.LevelOf(harness.Lines.First(l => l.StartsWith("procman | tests started with pid ", StringComparison.Ordinal))).Should().Be("info");
         harness.LevelOf("procman | sending SIGTERM to server").Should().Be("info");
-        harness.LevelOf(harness.Lines.First(l => l.StartsWith("procman | server exited", StringComparison.Ordinal)))
+        harness.LevelOf(harness.Lines.First(l => l.StartsWith("procman | server killed by SIGTERM", StringComparison.Ordinal)))
             .Should().Be("info", "ProcMan stopped it: its exit is what ProcMan asked for");
     }
 
@@ -46,8 +46,8 @@ public sealed class SupervisorEventLevelTests
         await harness.AdvanceUntilAsync(() => stubborn.Exited.IsCompleted);
 
         (await harness.ExitCodeAsync()).Should().Be(143);
-        harness.LevelOf("procman | stopping all processes: received SIGTERM").Should().Be("info");
+        harness.LevelOf(harness.Lines.First(l => l.StartsWith("procman | stopping all processes: received SIGTERM", StringComparison.Ordinal))).Should().Be("info");
         harness.LevelOf(harness.Lines.First(l => l.StartsWith("procman | sending SIGKILL to stubborn", StringComparison.Ordinal))).Should().Be("warning");
-        harness.LevelOf(harness.Lines.First(l => l.StartsWith("procman | stubborn exited", StringComparison.Ordinal))).Should().Be("info");
+        harness.LevelOf(harness.Lines.First(l => l.StartsWith("procman | stubborn killed by SIGKILL", StringComparison.Ordinal))).Should().Be("info");
     }
 }
