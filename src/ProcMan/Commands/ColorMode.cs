@@ -1,6 +1,6 @@
 namespace ProcMan.Cli.Commands;
 
-/// <summary>The <c>--color</c> choices.</summary>
+/// <summary>The <c>--color</c> choices; the first is the default (an absent option reads as it).</summary>
 internal enum ColorMode
 {
     /// <summary>Colours when stdout is a terminal and <c>NO_COLOR</c> is unset; <c>FORCE_COLOR</c> forces them.</summary>

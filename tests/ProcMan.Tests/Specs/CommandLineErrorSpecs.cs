@@ -68,6 +68,7 @@ public sealed class CommandLineErrorSpecs : IDisposable
         var help = await ProcManCommand.RunAsync(_directory.Path, "up", "--help");
 
         help.Stdout.Should().Contain("--color <auto|always|never>").And.Contain("--output <text|json>").And.Contain("--timeout <seconds>");
+        help.Stdout.Should().Contain("[default: auto]").And.Contain("[default: text]").And.NotContain("[default: Auto]").And.NotContain("[default: Text]");
     }
 
     [Theory(Timeout = 30_000)]
