@@ -13,7 +13,12 @@ internal sealed class ProcManRun : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    public static readonly string ExecutablePath = Path.Combine(AppContext.BaseDirectory, "procman");
+    /// <summary>
+    /// The build under test: the one beside the tests, or <c>PROCMAN_UNDER_TEST</c> (a native
+    /// AOT build, or an older build to see that a new spec fails without its fix).
+    /// </summary>
+    public static readonly string ExecutablePath =
+        Environment.GetEnvironmentVariable("PROCMAN_UNDER_TEST") is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "procman");
 
     private readonly Process _process;
     private readonly MemoryStream _stdout = new();

@@ -56,6 +56,26 @@ public sealed class StopSignalSpecs : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task I_can_send_two_SIGINTs_50_ms_apart_and_the_children_still_get_their_grace_period()
+    {
+        // What timeout (or a terminal sending to the group) does on a busy machine: the second
+        // signal lands a little later, not at once, so the kernel does not merge the two. The
+        // 50 ms is the stimulus, not a wait for something to happen.
+        File.WriteAllText(System.IO.Path.Combine(_directory.Path, "procfile.yml"), Procfile.Yaml(
+            ("child", "trap 'echo got-TERM; sleep 0.5; echo graceful; exit 0' TERM; echo up; while :; do sleep 0.05; done")));
+        await using var procman = ProcManRun.Start(_directory.Path, "up", "--no-summary");
+        await procman.WaitForLineAsync(line => line == "child   | up");
+
+        procman.Signal(UnixSignal.Interrupt);
+        await Task.Delay(50);
+        procman.Signal(UnixSignal.Interrupt);
+
+        (await procman.WaitForExitAsync(TimeSpan.FromSeconds(20))).Should().Be(130);
+        procman.Lines.Should().Contain("child   | graceful", "the second signal came with the first: one request, no force");
+        procman.Lines.Should().NotContain(line => line.Contains("SIGKILL", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task I_get_130_and_see_web_stopped_not_skipped_when_I_press_Ctrl_C_while_it_waits_for_a_db_that_is_never_healthy()
     {
         _directory.Write("procfile.yml", """
