@@ -14,7 +14,7 @@ internal static class OptionValues
     /// <summary>Parses the value as a number of seconds from 0 to <paramref name="maximum"/>.</summary>
     public static Option<double> Seconds(this Option<double> option, double maximum)
     {
-        var words = Remember(option, $"a number of seconds from 0 to {maximum.ToString(CultureInfo.InvariantCulture)}");
+        var words = Remember(option, SecondsUpTo(maximum));
         option.HelpName = "seconds";
         option.CustomParser = result => ParseSeconds(result, maximum, words) ?? 0;
         return option;
@@ -23,7 +23,7 @@ internal static class OptionValues
     /// <inheritdoc cref="Seconds(Option{double}, double)"/>
     public static Option<double?> Seconds(this Option<double?> option, double maximum)
     {
-        var words = Remember(option, $"a number of seconds from 0 to {maximum.ToString(CultureInfo.InvariantCulture)}");
+        var words = Remember(option, SecondsUpTo(maximum));
         option.HelpName = "seconds";
         option.CustomParser = result => ParseSeconds(result, maximum, words);
         return option;
@@ -67,6 +67,11 @@ internal static class OptionValues
     /// <summary>An enum's values as they are typed: lower case, in declaration order.</summary>
     public static IEnumerable<string> Choices(Type enumType) =>
         Enum.GetNames(enumType).Select(name => name.ToLowerInvariant());
+
+    /// <summary>"a number of seconds from 0 to 60"; a limit of days also in days, as the configuration's errors put it.</summary>
+    private static string SecondsUpTo(double maximum) =>
+        $"a number of seconds from 0 to {maximum.ToString(CultureInfo.InvariantCulture)}"
+        + (maximum >= 86_400 ? $" (about {Math.Floor(maximum / 86_400).ToString(CultureInfo.InvariantCulture)} days)" : "");
 
     private static string Remember(Option option, string words)
     {

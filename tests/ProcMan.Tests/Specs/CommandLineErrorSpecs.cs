@@ -15,14 +15,14 @@ public sealed class CommandLineErrorSpecs : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Theory(Timeout = 30_000)]
-    [InlineData("up -t abc", "procman up: --timeout must be a number of seconds from 0 to 2147483, not `abc`")]
-    [InlineData("up -t", "procman up: --timeout needs a value: a number of seconds from 0 to 2147483")]
+    [InlineData("up -t abc", "procman up: --timeout must be a number of seconds from 0 to 2147483 (about 24 days), not `abc`")]
+    [InlineData("up -t", "procman up: --timeout needs a value: a number of seconds from 0 to 2147483 (about 24 days)")]
     [InlineData("up --timestamp", "procman up: unknown option `--timestamp`; did you mean `--timestamps`?")]
     [InlineData("check --timestamps", "procman check: unknown option `--timestamps`")]
     [InlineData("upp", "procman: unknown command `upp`; did you mean `up`?")]
     [InlineData("up --color blue", "procman up: --color must be one of auto, always, never, not `blue`")]
     [InlineData("up -p x", "procman up: --port must be a whole number, not `x`")]
-    [InlineData("wait web --timeout y", "procman wait: --timeout must be a number of seconds from 0 to 2147483, not `y`")]
+    [InlineData("wait web --timeout y", "procman wait: --timeout must be a number of seconds from 0 to 2147483 (about 24 days), not `y`")]
     [InlineData("logs -n z", "procman logs: --lines must be a whole number, not `z`")]
     [InlineData("ps --jsn", "procman ps: unknown option `--jsn`; did you mean `--json`?")]
     [InlineData("stop", "procman stop: missing NAME")]
