@@ -3,7 +3,7 @@ using System.Text;
 namespace ProcMan.Output;
 
 /// <summary>
-/// In GitHub Actions, the last lines of each failed process once more, each in a collapsible
+/// In GitHub Actions, the last lines of each failed process (with ProcMan's events about it) once more, each in a collapsible
 /// <c>::group::</c> of the job log, so that the failure is one click away however long the log.
 /// </summary>
 /// <remarks>
@@ -27,10 +27,10 @@ internal static class GitHubGroups
         {
             var token = Guid.NewGuid().ToString("N");
             output.Append(Encoding.UTF8.GetBytes($"::group::{name} (last {LinesPerProcess} lines)\n::stop-commands::{token}\n"));
-            var (backlog, _) = logs.Subscribe(source => source.Name == name, LinesPerProcess, follow: false);
+            var (backlog, _) = logs.Subscribe(subject => subject == name, LinesPerProcess, follow: false);
             foreach (var entry in backlog)
             {
-                var chunk = new OutputChunk(entry.Source, entry.Stream, entry.Lines, entry.Lines.Length, entry.Time);
+                var chunk = new OutputChunk(entry.Source, entry.Stream, entry.Lines, entry.Lines.Length, entry.Time) { Details = entry.Details };
                 format.Write(chunk, output);
             }
             output.Append(Encoding.UTF8.GetBytes($"::{token}::\n::endgroup::\n"));
