@@ -3,7 +3,7 @@ using System.Text;
 namespace ProcMan.Output;
 
 /// <summary>
-/// In GitHub Actions, the last lines of each failed process (with ProcMan's events about it) once more, each in a collapsible
+/// In GitHub Actions, the last lines of each failed process once more, each in a collapsible
 /// <c>::group::</c> of the job log, so that the failure is one click away however long the log.
 /// </summary>
 /// <remarks>
@@ -27,8 +27,9 @@ internal static class GitHubGroups
         {
             var token = Guid.NewGuid().ToString("N");
             output.Append(Encoding.UTF8.GetBytes($"::group::{name} (last {LinesPerProcess} lines)\n::stop-commands::{token}\n"));
-            var (backlog, _) = logs.Subscribe(subject => subject == name, LinesPerProcess, follow: false);
-            foreach (var entry in backlog)
+            // The process's own lines: ProcMan's events about it (kept among them) are in the log above the group.
+            var (backlog, _) = logs.Subscribe(subject => subject == name, LogHub.DefaultLinesPerSource, follow: false);
+            foreach (var entry in LastOwnLines(backlog, name))
             {
                 var chunk = new OutputChunk(entry.Source, entry.Stream, entry.Lines, entry.Lines.Length, entry.Time) { Details = entry.Details };
                 format.Write(chunk, output);
@@ -36,5 +37,27 @@ internal static class GitHubGroups
             output.Append(Encoding.UTF8.GetBytes($"::{token}::\n::endgroup::\n"));
         }
         output.Flush();
+    }
+
+    private static IEnumerable<LogEntry> LastOwnLines(IReadOnlyList<LogEntry> backlog, string name)
+    {
+        var own = backlog.Where(entry => entry.Source.Name == name).ToList();
+        var skip = own.Sum(entry => entry.LineCount) - LinesPerProcess;
+        foreach (var entry in own)
+        {
+            if (skip >= entry.LineCount)
+            {
+                skip -= entry.LineCount;
+                continue;
+            }
+            if (skip > 0)
+            {
+                var tail = entry.EachLine().Skip(skip).SelectMany(line => line.ToArray().Append((byte)'\n')).ToArray();
+                skip = 0;
+                yield return entry with { Lines = tail };
+                continue;
+            }
+            yield return entry;
+        }
     }
 }
