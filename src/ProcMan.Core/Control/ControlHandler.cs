@@ -134,7 +134,7 @@ internal sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadO
             await WriteAsync(stream, ControlResponse.Failure(UnknownNames.Message(unknown, processOfInstance.Values.Concat(processOfInstance.Keys))), cancellation).ConfigureAwait(false);
             return;
         }
-        var (backlog, follower) = logs.Subscribe(source => Wanted(request.Names, source), request.Lines ?? DefaultLogLines, request.Follow);
+        var (backlog, follower) = logs.Subscribe(subject => Wanted(request.Names, subject), request.Lines ?? DefaultLogLines, request.Follow);
         try
         {
             await WriteAsync(stream, new ControlResponse { Ok = true, Names = [.. processOfInstance.Keys] }, cancellation).ConfigureAwait(false);
@@ -186,15 +186,21 @@ internal sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadO
         }
     }
 
-    private bool Wanted(IReadOnlyList<string> names, OutputSource source) =>
+    /// <summary>
+    /// Lines about <paramref name="subject"/> (its output and ProcMan's events about it) are wanted
+    /// when it, or the process it is a replica of, is named; ProcMan's other events only when no name is.
+    /// </summary>
+    private bool Wanted(IReadOnlyList<string> names, string subject) =>
         names.Count == 0
-        || names.Contains(source.Name)
-        || (processOfInstance.TryGetValue(source.Name, out var process) && names.Contains(process));
+        || names.Contains(subject)
+        || (processOfInstance.TryGetValue(subject, out var process) && names.Contains(process));
 
+    /// <summary>As <c>up --output json</c> writes them: an event's lines with its level, kind and fields.</summary>
     private static void Append(ArrayBufferWriter<byte> buffer, LogEntry entry)
     {
+        var details = entry.Details as EventDetails;
         foreach (var line in entry.EachLine())
-            JsonLineWriter.Write(buffer, entry.Source.Name, entry.Stream, entry.Time, line.Span);
+            JsonLineWriter.Write(buffer, entry.Source.Name, entry.Stream, entry.Time, line.Span, details);
     }
 
     private static async Task FlushAsync(Stream stream, ArrayBufferWriter<byte> buffer, CancellationToken cancellation)

@@ -102,6 +102,10 @@ internal static class LogsCommand
             ? exact.GetBytesFromBase64()
             : Encoding.UTF8.GetBytes(root.GetProperty("line").GetString() ?? "");
         var time = DateTimeOffset.Parse(root.GetProperty("time").GetString()!, CultureInfo.InvariantCulture);
-        return OutputChunk.Copy(source, stream, new(bytes), addNewline: true) with { Time = time };
+        // An event's level is all the text formats use of its fields: warnings coloured as in up.
+        var details = root.TryGetProperty("level", out var level) && level.GetString() is { } name
+            ? new EventDetails(name, root.TryGetProperty("event", out var kind) ? kind.GetString() : null, [])
+            : null;
+        return OutputChunk.Copy(source, stream, new(bytes), addNewline: true) with { Time = time, Details = details };
     }
 }

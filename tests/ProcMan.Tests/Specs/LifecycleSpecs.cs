@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -146,6 +147,36 @@ public sealed class LifecycleSpecs : IDisposable
         procman.Lines.Should().ContainInOrder(
             "server  | booting",
             $"procman | server is ready (probe `test -f {marker}` succeeded)",
+            "procman | client started with pid " + procman.PidOf("client"));
+    }
+
+    [ToolFact("python3", Timeout = 60_000)]
+    public async Task I_can_probe_a_server_on_its_own_PORT_without_naming_the_port()
+    {
+        // A port free a moment ago, as the base: the server is the first process, so its PORT.
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        _directory.Write("procfile.yml", """
+            processes:
+              server:
+                command: exec python3 -m http.server "$PORT" --bind 127.0.0.1
+                readiness_probe: {http_get: {path: /}, period_seconds: 0.1}
+              client:
+                command: echo "client starts"; exec sleep 300
+                depends_on:
+                  server:
+                    condition: process_healthy
+            """);
+        await using var procman = ProcManRun.Start(_directory.Path, "up", "--port", port.ToString(CultureInfo.InvariantCulture));
+
+        await procman.WaitForLineAsync(line => line == "client  | client starts");
+
+        procman.Lines.Should().ContainInOrder(
+            $"procman | server is ready (GET http://127.0.0.1:{port}/ answered 200)",
             "procman | client started with pid " + procman.PidOf("client"));
     }
 

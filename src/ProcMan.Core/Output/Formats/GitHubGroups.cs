@@ -27,14 +27,37 @@ internal static class GitHubGroups
         {
             var token = Guid.NewGuid().ToString("N");
             output.Append(Encoding.UTF8.GetBytes($"::group::{name} (last {LinesPerProcess} lines)\n::stop-commands::{token}\n"));
-            var (backlog, _) = logs.Subscribe(source => source.Name == name, LinesPerProcess, follow: false);
-            foreach (var entry in backlog)
+            // The process's own lines: ProcMan's events about it (kept among them) are in the log above the group.
+            var (backlog, _) = logs.Subscribe(subject => subject == name, LogHub.DefaultLinesPerSource, follow: false);
+            foreach (var entry in LastOwnLines(backlog, name))
             {
-                var chunk = new OutputChunk(entry.Source, entry.Stream, entry.Lines, entry.Lines.Length, entry.Time);
+                var chunk = new OutputChunk(entry.Source, entry.Stream, entry.Lines, entry.Lines.Length, entry.Time) { Details = entry.Details };
                 format.Write(chunk, output);
             }
             output.Append(Encoding.UTF8.GetBytes($"::{token}::\n::endgroup::\n"));
         }
         output.Flush();
+    }
+
+    private static IEnumerable<LogEntry> LastOwnLines(IReadOnlyList<LogEntry> backlog, string name)
+    {
+        var own = backlog.Where(entry => entry.Source.Name == name).ToList();
+        var skip = own.Sum(entry => entry.LineCount) - LinesPerProcess;
+        foreach (var entry in own)
+        {
+            if (skip >= entry.LineCount)
+            {
+                skip -= entry.LineCount;
+                continue;
+            }
+            if (skip > 0)
+            {
+                var tail = entry.EachLine().Skip(skip).SelectMany(line => line.ToArray().Append((byte)'\n')).ToArray();
+                skip = 0;
+                yield return entry with { Lines = tail };
+                continue;
+            }
+            yield return entry;
+        }
     }
 }

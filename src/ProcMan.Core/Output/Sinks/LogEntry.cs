@@ -6,8 +6,12 @@ namespace ProcMan.Output;
 /// recycle theirs), shared by every follower, never changed.
 /// </summary>
 /// <param name="Sequence">Its place in the order the drain wrote everything, to merge rings.</param>
-internal sealed record LogEntry(long Sequence, OutputSource Source, OutputStream Stream, DateTimeOffset Time, byte[] Lines)
+/// <param name="Details">A ProcMan event's fields, for the socket's JSON lines.</param>
+internal sealed record LogEntry(long Sequence, OutputSource Source, OutputStream Stream, DateTimeOffset Time, byte[] Lines, OutputDetails? Details = null)
 {
+    /// <summary>The process the lines are about, whose ring keeps them: see <see cref="SubjectOf"/>.</summary>
+    public string Subject { get; } = SubjectOf(Source, Details);
+
     public int LineCount { get; } = Lines.AsSpan().Count((byte)'\n');
 
     /// <summary>The lines, each without its <c>\n</c>.</summary>
@@ -21,4 +25,11 @@ internal sealed record LogEntry(long Sequence, OutputSource Source, OutputStream
             start = end + 1;
         }
     }
+
+    /// <summary>
+    /// Who the lines are about: the process that wrote them, or for a ProcMan event the instance
+    /// it names (<c>procman</c> for an event about no process).
+    /// </summary>
+    public static string SubjectOf(OutputSource source, OutputDetails? details) =>
+        (details as EventDetails)?.Subject ?? source.Name;
 }

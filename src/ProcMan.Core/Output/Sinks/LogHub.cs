@@ -5,6 +5,8 @@ namespace ProcMan.Output;
 /// Keeps the last lines of every source and hands new ones to followers, for
 /// <c>procman logs [-n N] [-f]</c>. The drain publishes every chunk it writes; a subscription
 /// takes the backlog and joins the live lines in one step, so nothing is missed or repeated.
+/// A ProcMan event about a process is kept with that process's lines (its
+/// <see cref="LogEntry.Subject"/>), so <c>logs web</c> shows web's events and <c>logs</c> each event once.
 /// </summary>
 internal sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, long bytesPerSource = LogHub.DefaultBytesPerSource) : IOutputSink
 {
@@ -38,37 +40,38 @@ internal sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, 
         lock (_gate)
         {
             var sequence = _sequence++;
-            var name = chunk.Source.Name;
+            var name = LogEntry.SubjectOf(chunk.Source, chunk.Details);
             if (!_rings.TryGetValue(name, out var ring))
-                _rings[name] = ring = new LogRing(chunk.Source);
+                _rings[name] = ring = new LogRing(name);
             // Followers get what the ring keeps: a long line once it is complete, truncated.
             var kept = ring.Add(sequence, chunk, linesPerSource, bytesPerSource);
             if (_followers.Count == 0 || kept.IsEmpty)
                 return;
-            var entry = new LogEntry(sequence, chunk.Source, chunk.Stream, chunk.Time, kept.ToArray());
+            var entry = new LogEntry(sequence, chunk.Source, chunk.Stream, chunk.Time, kept.ToArray(), chunk.Details);
             foreach (var follower in _followers)
                 follower.Offer(entry);
         }
     }
 
     /// <summary>
-    /// The last <paramref name="lines"/> lines of each source <paramref name="wants"/> accepts,
+    /// The last <paramref name="lines"/> lines about each process <paramref name="wants"/> accepts
+    /// (by name; <c>procman</c> for ProcMan's events about no process),
     /// in the order they were written, and, when <paramref name="follow"/>, a follower that
     /// receives everything after them.
     /// </summary>
-    public (IReadOnlyList<LogEntry> Backlog, LogFollower? Follower) Subscribe(Func<OutputSource, bool> wants, int lines, bool follow)
+    public (IReadOnlyList<LogEntry> Backlog, LogFollower? Follower) Subscribe(Func<string, bool> wants, int lines, bool follow)
     {
         lock (_gate)
         {
             var backlog = _rings.Values
-                .Where(ring => wants(ring.Source))
+                .Where(ring => wants(ring.Name))
                 .SelectMany(ring => ring.LastLines(lines))
                 .OrderBy(entry => entry.Sequence)
                 .ToList();
             LogFollower? follower = null;
             if (follow)
             {
-                follower = new LogFollower(entry => wants(entry.Source));
+                follower = new LogFollower(entry => wants(entry.Subject));
                 _followers.Add(follower);
             }
             return (backlog, follower);

@@ -3,7 +3,8 @@ using System.Buffers;
 namespace ProcMan.Output;
 
 /// <summary>
-/// The last lines of one source, for <see cref="LogHub"/> (which holds the lock). The lines are
+/// The last lines about one process (its own, and ProcMan's events about it), or of ProcMan's
+/// events about no process, for <see cref="LogHub"/> (which holds the lock). The lines are
 /// kept in the chunks' own buffers, rented from the pool, and given back when they fall out, so
 /// a flood costs neither a copy nor the garbage collector anything; they are copied out only
 /// when someone asks for them.
@@ -14,7 +15,7 @@ namespace ProcMan.Output;
 /// the ring is for a look at what a process said, and a 20 MB line must not pin 20 MB (or the
 /// pooled buffer it came in) for as long as it is among the last lines.
 /// </remarks>
-internal sealed class LogRing(OutputSource source, int maxLineLength = LogRing.DefaultMaxLineLength)
+internal sealed class LogRing(string name, int maxLineLength = LogRing.DefaultMaxLineLength)
 {
     /// <summary>64 KiB: a long JSON document or stack trace whole, and still 16 such lines in the default ring.</summary>
     public const int DefaultMaxLineLength = 64 * 1024;
@@ -29,7 +30,8 @@ internal sealed class LogRing(OutputSource source, int maxLineLength = LogRing.D
     private long _openDropped;
     private DateTimeOffset _openTime;
 
-    public OutputSource Source { get; } = source;
+    /// <summary>The process the lines are about (see <see cref="LogEntry.SubjectOf"/>).</summary>
+    public string Name { get; } = name;
 
     public int MaxLineLength { get; } = maxLineLength > 0 ? maxLineLength : throw new ArgumentOutOfRangeException(nameof(maxLineLength));
 
@@ -67,7 +69,7 @@ internal sealed class LogRing(OutputSource source, int maxLineLength = LogRing.D
         {
             if (count <= 0)
                 break;
-            var entry = new LogEntry(kept.Sequence, Source, kept.Stream, kept.Time, kept.Buffer.AsSpan(0, kept.Length).ToArray());
+            var entry = new LogEntry(kept.Sequence, kept.Source, kept.Stream, kept.Time, kept.Buffer.AsSpan(0, kept.Length).ToArray(), kept.Details);
             if (kept.LineCount <= count)
             {
                 result.Add(entry);
@@ -76,7 +78,7 @@ internal sealed class LogRing(OutputSource source, int maxLineLength = LogRing.D
             }
             // Only the end of this chunk is wanted.
             var tail = entry.EachLine().TakeLast(count).SelectMany(line => line.ToArray().Append((byte)'\n')).ToArray();
-            result.Add(new LogEntry(kept.Sequence, Source, kept.Stream, kept.Time, tail));
+            result.Add(new LogEntry(kept.Sequence, kept.Source, kept.Stream, kept.Time, tail, kept.Details));
             count = 0;
         }
         result.Reverse();
@@ -87,7 +89,7 @@ internal sealed class LogRing(OutputSource source, int maxLineLength = LogRing.D
     {
         // No line can be over the limit in a chunk this short, and a flood's chunks are: kept as they are.
         if (chunk.Length <= MaxLineLength + 1 || !HasLineOverLimit(chunk.Lines))
-            return new Kept(sequence, chunk.Stream, chunk.Time, chunk.Buffer, chunk.Length, chunk.LineCount, chunk.Pooled);
+            return new Kept(sequence, chunk.Source, chunk.Stream, chunk.Time, chunk.Buffer, chunk.Length, chunk.LineCount, chunk.Pooled, chunk.Details);
         var truncated = new ArrayBufferWriter<byte>(MaxLineLength);
         var lines = chunk.Lines;
         while (!lines.IsEmpty)
@@ -103,7 +105,7 @@ internal sealed class LogRing(OutputSource source, int maxLineLength = LogRing.D
         }
         chunk.Release();
         var buffer = truncated.WrittenSpan.ToArray();
-        return new Kept(sequence, chunk.Stream, chunk.Time, buffer, buffer.Length, chunk.LineCount, Pooled: false);
+        return new Kept(sequence, chunk.Source, chunk.Stream, chunk.Time, buffer, buffer.Length, chunk.LineCount, Pooled: false, chunk.Details);
     }
 
     private bool HasLineOverLimit(ReadOnlySpan<byte> lines)
@@ -147,10 +149,10 @@ internal sealed class LogRing(OutputSource source, int maxLineLength = LogRing.D
         marker.CopyTo(line.AsSpan(_openLength));
         line[^1] = (byte)'\n';
         _open = null;
-        return new Kept(sequence, chunk.Stream, _openTime, line, line.Length, LineCount: 1, Pooled: false);
+        return new Kept(sequence, chunk.Source, chunk.Stream, _openTime, line, line.Length, LineCount: 1, Pooled: false, Details: null);
     }
 
-    private readonly record struct Kept(long Sequence, OutputStream Stream, DateTimeOffset Time, byte[] Buffer, int Length, int LineCount, bool Pooled)
+    private readonly record struct Kept(long Sequence, OutputSource Source, OutputStream Stream, DateTimeOffset Time, byte[] Buffer, int Length, int LineCount, bool Pooled, OutputDetails? Details)
     {
         public void Return()
         {

@@ -7,6 +7,7 @@ using ProcMan.Output;
 using ProcMan.Processes;
 using ProcMan.Supervision;
 using ProcMan.Tests.Unit.Control.Fakes;
+using ProcMan.Tests.Unit.Output;
 using Xunit;
 
 namespace ProcMan.Tests.Unit.Control;
@@ -183,6 +184,39 @@ public sealed class ControlHandlerTests
     }
 
     [Fact(Timeout = 5_000)]
+    public async Task I_can_read_ProcMan_s_events_about_a_process_and_its_replicas_with_their_fields_as_up_writes_them()
+    {
+        Publish("web.1", "one\n");
+        foreach (var chunk in Chunks.Logged(log =>
+        {
+            log(LogEvents.Started).Information("{Name} started with pid {Pid}", "web.1", 42);
+            log(LogEvents.Started).Information("{Name} started with pid {Pid}", "db", 43);
+            log(LogEvents.Restarting).Information("{Name} restarting in {DelaySeconds:0.###} s (attempt {Attempt})", "web.2", 0.1, 1);
+            log(LogEvents.Stopping).Information("stopping all processes: {Reason}", "Ctrl-C");
+        }))
+        {
+            _logs.Publish(chunk);
+        }
+
+        var web = (await AnswerAsync(new ControlRequest { Command = "logs", Names = ["web"] })).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        var all = (await AnswerAsync(new ControlRequest { Command = "logs" })).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+
+        web.Select(line => Json(line, "line")).Should().Equal("one", "web.1 started with pid 42", "web.2 restarting in 0.1 s (attempt 1)");
+        using (var started = JsonDocument.Parse(web[1]))
+        {
+            var root = started.RootElement;
+            root.GetProperty("process").GetString().Should().Be("procman");
+            root.GetProperty("stream").GetString().Should().Be("procman");
+            root.GetProperty("level").GetString().Should().Be("info");
+            root.GetProperty("event").GetString().Should().Be("started");
+            root.GetProperty("name").GetString().Should().Be("web.1");
+            root.GetProperty("pid").GetInt64().Should().Be(42);
+        }
+        all.Select(line => Json(line, "line")).Should().Equal(
+            "one", "web.1 started with pid 42", "db started with pid 43", "web.2 restarting in 0.1 s (attempt 1)", "stopping all processes: Ctrl-C");
+    }
+
+    [Fact(Timeout = 5_000)]
     public async Task ProcMan_refuses_the_logs_of_an_unknown_process()
     {
         var answer = await AnswerAsync(new ControlRequest { Command = "logs", Names = ["nope"] });
@@ -212,6 +246,12 @@ public sealed class ControlHandlerTests
     {
         answer.Should().EndWith("\n").And.Subject.Count(c => c == '\n').Should().Be(1);
         return JsonSerializer.Deserialize(answer, ControlJson.Default.ControlResponse)!;
+    }
+
+    private static string? Json(string line, string property)
+    {
+        using var document = JsonDocument.Parse(line);
+        return document.RootElement.GetProperty(property).GetString();
     }
 
     private void Publish(string name, string lines)

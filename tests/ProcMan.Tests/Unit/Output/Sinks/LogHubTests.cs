@@ -24,7 +24,7 @@ public sealed class LogHubTests
 
         follower.Should().BeNull();
         Text(backlog).Should().Be("web 4\nworker 4\nweb 5\nworker 5\n");
-        Text(hub.Subscribe(s => s == Web, lines: 10, follow: false).Backlog).Should().Be("web 3\nweb 4\nweb 5\n");
+        Text(hub.Subscribe(s => s == Web.Name, lines: 10, follow: false).Backlog).Should().Be("web 3\nweb 4\nweb 5\n");
     }
 
     [Fact]
@@ -56,6 +56,55 @@ public sealed class LogHubTests
         first.Should().BeOfType<LogItem.Lines>();
         follower.TryRead(out var gap).Should().BeTrue();
         gap.Should().Be(new LogItem.Skipped(2));
+        follower.TryRead(out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void I_get_ProcMan_s_events_about_a_process_with_its_lines_and_every_event_once_with_no_name()
+    {
+        var hub = new LogHub();
+        hub.Write(Of(Web, "hello\n"));
+        var events = Logged(log =>
+        {
+            log(LogEvents.Started).Information("{Name} started with pid {Pid}", "web", 42);
+            log(LogEvents.Started).Information("{Name} started with pid {Pid}", "worker", 43);
+            log(LogEvents.Stopping).Information("stopping all processes: {Reason}", "Ctrl-C");
+        });
+        foreach (var chunk in events)
+            hub.Write(chunk);
+
+        var web = hub.Subscribe(name => name == "web", lines: 10, follow: false).Backlog;
+
+        Text(web).Should().Be("hello\nweb started with pid 42\n");
+        web[1].Source.Should().Be(OutputSource.ProcMan, "it is printed as ProcMan's line, as up prints it");
+        web[1].Details.Should().BeOfType<EventDetails>().Which.Event.Should().Be(LogEvents.Started);
+        Text(hub.Subscribe(_ => true, lines: 10, follow: false).Backlog)
+            .Should().Be("hello\nweb started with pid 42\nworker started with pid 43\nstopping all processes: Ctrl-C\n");
+        Text(hub.Subscribe(name => name == OutputSource.ProcManName, lines: 10, follow: false).Backlog)
+            .Should().Be("stopping all processes: Ctrl-C\n", "an event about no process is ProcMan's own");
+    }
+
+    [Fact]
+    public void A_follower_of_one_process_gets_ProcMan_s_events_about_it_and_no_others()
+    {
+        var hub = new LogHub();
+        var (_, follower) = hub.Subscribe(name => name == "web", lines: 10, follow: true);
+
+        foreach (var chunk in Logged(log =>
+        {
+            log(LogEvents.Exited).ForContext("ExitCode", 3).Warning("{Name} {Status}", "worker", "exited with code 3");
+            log(LogEvents.Exited).ForContext("ExitCode", 3).Warning("{Name} {Status}", "web", "exited with code 3");
+            log(LogEvents.Stopping).Information("stopping all processes: {Reason}", "web failed");
+        }))
+        {
+            hub.Write(chunk);
+        }
+        hub.Complete();
+
+        follower!.TryRead(out var item).Should().BeTrue();
+        var entry = item.Should().BeOfType<LogItem.Lines>().Which.Entry;
+        Encoding.UTF8.GetString(entry.Lines).Should().Be("web exited with code 3\n");
+        entry.Details.Should().BeOfType<EventDetails>().Which.Level.Should().Be("warning");
         follower.TryRead(out _).Should().BeFalse();
     }
 
