@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ProcMan.Control;
+using ProcMan.Processes;
 
 namespace ProcMan.Cli.Commands;
 
@@ -96,14 +97,11 @@ internal static class DetachedUp
     /// <summary>This executable again, with the same arguments but the detaching ones.</summary>
     private static Process Start(string log)
     {
-        var executable = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find procman's own executable");
-        var arguments = Environment.GetCommandLineArgs().Skip(1).Where(a => a is not ("--detach" or "-d" or "--wait")).ToList();
-        // Under `dotnet procman.dll` the executable is the host, which needs the assembly.
-        if (Path.GetFileNameWithoutExtension(executable) == "dotnet")
-            arguments.Insert(0, Environment.GetCommandLineArgs()[0]);
+        var prefix = OwnCommand.Prefix() ?? throw new InvalidOperationException("cannot find procman's own executable");
+        var arguments = Environment.GetCommandLineArgs().Skip(1).Where(a => a is not ("--detach" or "-d" or "--wait"));
         // setsid(1) execs in place (a child of ours is no group leader): the pid is procman's.
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        foreach (var argument in (string[])["-c", "log=$1; shift; exec setsid \"$@\" < /dev/null > \"$log\" 2>&1", "sh", log, executable, .. arguments])
+        foreach (var argument in (string[])["-c", "log=$1; shift; exec setsid \"$@\" < /dev/null > \"$log\" 2>&1", "sh", log, .. prefix, .. arguments])
             start.ArgumentList.Add(argument);
         return Process.Start(start) ?? throw new InvalidOperationException("cannot start procman in the background");
     }

@@ -23,12 +23,9 @@ internal sealed class Guardian : IDisposable
     /// <summary>Starts the guardian, and makes every later start known to it; null (and nothing guarded) when it cannot be started.</summary>
     public static Guardian? Start()
     {
-        if (Environment.ProcessPath is not { } executable)
+        if (OwnCommand.Prefix() is not { } prefix)
             return null;
-        // Under `dotnet procman.dll` the executable is the host, which needs the assembly.
-        string[] arguments = Path.GetFileNameWithoutExtension(executable) == "dotnet"
-            ? [executable, Environment.GetCommandLineArgs()[0], GuardianProcess.Command]
-            : [executable, GuardianProcess.Command];
+        string[] arguments = [.. prefix, GuardianProcess.Command];
         var environment = new Dictionary<string, string>();
         foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
             environment[(string)variable.Key] = (string?)variable.Value ?? "";
