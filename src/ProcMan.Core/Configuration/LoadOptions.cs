@@ -27,6 +27,9 @@ internal sealed record LoadOptions
     /// <summary>The first port; otherwise <c>PORT</c> from the top-level env files, otherwise 5000.</summary>
     public int? BasePort { get; init; }
 
+    /// <summary><c>--dialect</c>: whose defaults to read the file with; null means "by its name".</summary>
+    public ConfigurationDialect? Dialect { get; init; }
+
     /// <summary>The processes to start (with all their replicas); empty means all of them.</summary>
     public IReadOnlyList<string> SelectedNames { get; init; } = [];
 

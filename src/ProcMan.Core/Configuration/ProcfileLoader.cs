@@ -39,6 +39,8 @@ internal static class ProcfileLoader
             throw new InvalidOperationException($"{path}: the reader returned nothing but reported no error");
         }
 
+        document = document with { Dialect = document.Format == ProcfileFormat.Yaml ? options.Dialect ?? DialectRule.ByName(path) : ConfigurationDialect.ProcMan };
+
         var graph = new DependencyGraph(document);
         graph.Check(errors);
         document = graph.WithResolvedExitOnEnd();

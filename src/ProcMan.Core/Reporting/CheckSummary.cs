@@ -21,6 +21,11 @@ internal static class CheckSummary
             .Append(Count(document.Processes.Count, "process", "processes")).Append(", ")
             .Append(Count(configuration.Processes.Count, "instance", "instances")).Append(" to start")
             .Append('\n');
+        if (document.Dialect == ConfigurationDialect.ProcessCompose)
+        {
+            text.Append("read as a process-compose file (its defaults; --dialect procman for ProcMan's)\n");
+        }
+
         if (document.ShutdownTimeout is { } shutdownTimeout)
         {
             text.Append("shutdown timeout ").Append(Seconds(shutdownTimeout)).Append('\n');

@@ -31,6 +31,8 @@ internal sealed class ConfigurationOptions
         Description = "The first PORT; each process gets 100 more, each replica one more [default: PORT from the env files, else 5000]",
     };
 
+    public Option<string?> Dialect { get; } = CreateDialect();
+
     public void AddTo(Command command)
     {
         command.Options.Add(File);
@@ -38,6 +40,7 @@ internal sealed class ConfigurationOptions
         command.Options.Add(NoEnvFile);
         command.Options.Add(Formation);
         command.Options.Add(Port);
+        command.Options.Add(Dialect);
     }
 
     /// <summary>Loads the configuration the options name; on an error prints it and returns null.</summary>
@@ -51,7 +54,19 @@ internal sealed class ConfigurationOptions
             Formation = parse.GetValue(Formation) is { } formation ? Configuration.Formation.Parse(formation) : null,
             BasePort = parse.GetValue(Port),
             SelectedNames = selectedNames ?? [],
+            Dialect = parse.GetValue(Dialect) is { } dialect ? DialectRule.Parse(dialect) : null,
         }));
+    }
+
+    private static Option<string?> CreateDialect()
+    {
+        var option = new Option<string?>("--dialect")
+        {
+            Description = "Whose defaults to read a YAML file with [default: process-compose for the names process-compose discovers, else procman]",
+            HelpName = "process-compose|procman",
+        };
+        option.AcceptOnlyFromAmong("process-compose", "procman");
+        return option;
     }
 
     /// <summary>

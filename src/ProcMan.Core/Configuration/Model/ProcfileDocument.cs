@@ -20,6 +20,9 @@ internal sealed record ProcfileDocument(
     IReadOnlyList<EnvironmentVariable> Environment,
     IReadOnlyList<ProcessDefinition> Processes)
 {
+    /// <summary>Whose defaults the file is read with (see <see cref="DialectRule"/>).</summary>
+    public ConfigurationDialect Dialect { get; init; } = ConfigurationDialect.ProcMan;
+
     /// <summary>Top-level <c>shutdown_timeout_seconds</c>: overrides the command line's <c>--timeout</c>.</summary>
     public TimeSpan? ShutdownTimeout { get; init; }
 
