@@ -6,7 +6,8 @@ namespace ProcMan.Cli.Commands;
 /// <summary>The options every command that reads the configuration shares: which file, env files, formation, ports.</summary>
 internal sealed class ConfigurationOptions
 {
-    public const string DefaultFile = "procfile.yml";
+    /// <summary>Said in help texts: the file is discovered, <see cref="ConfigurationDiscovery"/>.</summary>
+    public const string DefaultFile = "procfile.yml, process-compose.yml, compose.yml with processes:, Procfile, ...";
 
     public Option<string?> File { get; } = new("--file", "-f")
     {
@@ -46,8 +47,8 @@ internal sealed class ConfigurationOptions
     /// <summary>Loads the configuration the options name; on an error prints it and returns null.</summary>
     public LoadedConfiguration? Load(ParseResult parse, string? positionalFile = null, IReadOnlyList<string>? selectedNames = null)
     {
-        var path = parse.GetValue(File) ?? positionalFile ?? DefaultFile;
-        return ConfigurationErrors.Catch(() => ProcfileLoader.Load(path, new LoadOptions
+        var path = parse.GetValue(File) ?? positionalFile;
+        return ConfigurationErrors.Catch(() => ProcfileLoader.Load(path ?? ConfigurationDiscovery.Find(), new LoadOptions
         {
             EnvFiles = parse.GetValue(EnvFiles) is { Length: > 0 } envFiles ? envFiles : null,
             NoEnvFile = parse.GetValue(NoEnvFile),

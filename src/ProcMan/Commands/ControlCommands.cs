@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProcMan.Configuration;
 using ProcMan.Control;
 
 namespace ProcMan.Cli.Commands;
@@ -12,7 +13,8 @@ internal static class ControlCommands
     public static Option<string> FileOption() => new("--file", "-f")
     {
         Description = "The configuration file the running procman was started with",
-        DefaultValueFactory = _ => ConfigurationOptions.DefaultFile,
+        // The same discovery as up, so a client finds the procman started in this directory.
+        DefaultValueFactory = _ => ConfigurationDiscovery.FindExisting() ?? ConfigurationDiscovery.Candidates[0],
     };
 
     public static Argument<string[]> Names(string description, bool required) => new("NAME")

@@ -37,13 +37,26 @@ public sealed class ConfigurationErrorSpecs : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task I_am_told_which_file_is_missing()
+    public async Task I_am_told_which_files_were_looked_for_when_none_exists()
     {
         await using var procman = ProcManRun.Start(_directory.Path, "up");
 
         (await procman.WaitForExitAsync()).Should().Be(2);
 
-        procman.Stderr.Should().Be("procman: procfile.yml: file not found\n");
+        procman.Stderr.Should().StartWith("procman: ").And.Contain("no configuration file found: looked for procfile.yml, procfile.yaml, process-compose.yml")
+            .And.Contain("Procfile").And.NotContain("   at ");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task I_can_check_a_process_compose_file_found_in_the_directory()
+    {
+        _directory.Write("compose.yml", "services:\n  db:\n    image: postgres\n");
+        _directory.Write("process-compose.yaml", "processes:\n  web:\n    command: echo hi\n");
+        await using var procman = ProcManRun.Start(_directory.Path, "check");
+
+        (await procman.WaitForExitAsync()).Should().Be(0, procman.Stderr);
+
+        procman.Stdout.Should().Contain("process-compose.yaml").And.Contain("web");
     }
 
     [Fact(Timeout = 30_000)]

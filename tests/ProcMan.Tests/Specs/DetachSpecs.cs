@@ -63,4 +63,18 @@ public sealed class DetachSpecs : IDisposable
         up.ExitCode.Should().Be(3);
         up.Stderr.Should().Contain("the background procman exited with code 3 before its processes were ready");
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task I_can_reach_a_stack_started_from_a_discovered_process_compose_file_without_naming_it()
+    {
+        _directory.Write("process-compose.yaml", "processes:\n  web:\n    command: echo listening; exec sleep 300\n    ready_log_line: listening\n");
+
+        var up = await ProcManCommand.RunAsync(_directory.Path, "up", "--detach", "--wait");
+
+        up.ExitCode.Should().Be(0, up.Stderr);
+        var ps = await ProcManCommand.RunAsync(_directory.Path, "ps");
+        ps.Lines.Should().Contain(line => line.StartsWith("web ", StringComparison.Ordinal) && line.Contains(" ready ", StringComparison.Ordinal));
+        var down = await ProcManCommand.RunAsync(_directory.Path, "down");
+        down.ExitCode.Should().Be(0, down.Stderr);
+    }
 }
