@@ -40,6 +40,7 @@ internal static class ProcfileLoader
         }
 
         document = document with { Dialect = document.Format == ProcfileFormat.Yaml ? options.Dialect ?? DialectRule.ByName(path) : ConfigurationDialect.ProcMan };
+        document = WithShell(document, options);
 
         var graph = new DependencyGraph(document);
         graph.Check(errors);
@@ -49,6 +50,15 @@ internal static class ProcfileLoader
         var plans = planner.Plan();
         errors.ThrowIfAny();
         return new LoadedConfiguration(document, plans, planner.TopLevelEnvironment);
+    }
+
+    /// <summary>Gives every process the file's <c>shell</c>, or the dialect's default shell.</summary>
+    private static ProcfileDocument WithShell(ProcfileDocument document, LoadOptions options)
+    {
+        var shell = document.Shell ?? (document.Dialect == ConfigurationDialect.ProcessCompose
+            ? ShellSettings.ProcessComposeDefault(options.InheritedEnvironment.TryGetValue("PATH", out var path) ? path : null)
+            : ShellSettings.Default);
+        return document with { Processes = [.. document.Processes.Select(process => process with { Shell = shell })] };
     }
 
     private static bool IsYaml(string path) =>

@@ -124,7 +124,7 @@ internal static class CheckSummary
     private static string Describe(Availability availability)
     {
         var parts = new List<string> { $"restart {YamlAvailabilityReader.NameOf(availability.Restart)}" };
-        if (availability.Restart != RestartPolicy.No)
+        if (availability.Restart is not (RestartPolicy.No or RestartPolicy.ExitOnFailure))
         {
             AddIfNot(parts, availability.Backoff, Availability.DefaultBackoff, $"backoff {Seconds(availability.Backoff)}");
             parts.Add(availability.MaxRestarts == 0 ? "unlimited" : $"at most {Count(availability.MaxRestarts, "restart", "restarts")}");

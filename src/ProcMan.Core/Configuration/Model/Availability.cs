@@ -11,6 +11,12 @@ internal enum RestartPolicy
 
     /// <summary><c>always</c>: restart after any exit.</summary>
     Always,
+
+    /// <summary>
+    /// <c>exit_on_failure</c> (process-compose's): never restart, and a failure stops every
+    /// process with the failing code, whichever dialect the file is in.
+    /// </summary>
+    ExitOnFailure,
 }
 
 /// <summary>What happens when the process exits: restarts, and whether its end stops everything.</summary>

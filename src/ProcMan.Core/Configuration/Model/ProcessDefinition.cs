@@ -59,12 +59,15 @@ internal sealed record ProcessDefinition(
     /// <summary><c>log_location</c> (absolute): a file that gets this process's lines too.</summary>
     public string? LogLocation { get; init; }
 
+    /// <summary>The shell a <c>command</c> is run with (the top-level <c>shell</c>, or the dialect's default).</summary>
+    public ShellSettings Shell { get; init; } = ShellSettings.Default;
+
     /// <summary>Whether <paramref name="exitCode"/> counts as a successful end.</summary>
     public bool IsSuccess(int exitCode) => exitCode == 0 || SuccessExitCodes.Contains(exitCode);
 
-    /// <summary>The argv to execute: the entrypoint as is, or the command through <c>/bin/sh -c</c>.</summary>
+    /// <summary>The argv to execute: the entrypoint as is, or the command through <see cref="Shell"/>.</summary>
     public IReadOnlyList<string> Arguments =>
-        Entrypoint ?? ShellCommand.Arguments(Command ?? string.Empty);
+        Entrypoint ?? Shell.Arguments(Command ?? string.Empty);
 
     /// <summary>What to show a human: the command text, or the entrypoint joined with spaces.</summary>
     public string DisplayCommand => Command ?? string.Join(' ', Entrypoint ?? []);

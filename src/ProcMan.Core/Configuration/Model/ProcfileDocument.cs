@@ -28,4 +28,7 @@ internal sealed record ProcfileDocument(
 
     /// <summary>Top-level <c>log_location</c> (absolute): a file that gets every line, ProcMan's included.</summary>
     public string? LogLocation { get; init; }
+
+    /// <summary>Top-level <c>shell</c> as written, or null when absent (then the dialect's default applies).</summary>
+    public ShellSettings? Shell { get; init; }
 }

@@ -12,6 +12,7 @@ internal static class YamlAvailabilityReader
         ["no"] = RestartPolicy.No,
         ["on_failure"] = RestartPolicy.OnFailure,
         ["always"] = RestartPolicy.Always,
+        ["exit_on_failure"] = RestartPolicy.ExitOnFailure,
     };
 
     public static string NameOf(RestartPolicy policy) => Policies.First(entry => entry.Value == policy).Key;

@@ -66,12 +66,14 @@ internal static class YamlProcfileReader
         var processes = Processes(top, rootMapping, file, directory, errors);
         var shutdownTimeout = top.Seconds("shutdown_timeout_seconds", zeroAllowed: true);
         var logLocation = LogLocation(top, directory);
+        var shell = YamlShellReader.Read(top);
         top.ReportUnknownKeys();
 
         return new ProcfileDocument(file, directory, ProcfileFormat.Yaml, version, envFiles, environment, processes)
         {
             ShutdownTimeout = shutdownTimeout,
             LogLocation = logLocation,
+            Shell = shell,
         };
     }
 

@@ -58,7 +58,7 @@ public sealed class LifecycleErrorTests : IDisposable
     [InlineData("    liveness_probe:\n      exec: {command: a}\n      failure_threshold: 1.5\n", "`failure_threshold` in `liveness_probe` of process `web`: expected a whole number, got `1.5`", 8, 26)]
     // availability
     [InlineData("    availability: always\n", "`availability` in process `web`: expected a mapping, got `always`", 6, 19)]
-    [InlineData("    availability: {restart: on_falure}\n", "`restart` in `availability` of process `web`: expected one of `no`, `on_failure`, `always`, got `on_falure`; did you mean `on_failure`?", 6, 29)]
+    [InlineData("    availability: {restart: on_falure}\n", "`restart` in `availability` of process `web`: expected one of `no`, `on_failure`, `always`, `exit_on_failure`, got `on_falure`; did you mean `on_failure`?", 6, 29)]
     [InlineData("    availability: {restart: on-failure}\n", "did you mean `on_failure`?", 6, 29)]
     [InlineData("    availability: {restart: false}\n", "got `false`", 6, 29)]
     [InlineData("    availability: {backoff_seconds: 0}\n", "`backoff_seconds` in `availability` of process `web` must be more than 0, got 0", 6, 37)]
