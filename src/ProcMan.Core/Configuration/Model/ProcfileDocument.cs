@@ -28,4 +28,7 @@ internal sealed record ProcfileDocument(
 
     /// <summary>Top-level <c>log_location</c> (absolute): a file that gets every line, ProcMan's included.</summary>
     public string? LogLocation { get; init; }
+
+    /// <summary>Top-level <c>is_dotenv_disabled</c>: the default <c>.env</c> is not read (named env files still are).</summary>
+    public bool DotEnvDisabled { get; init; }
 }
