@@ -30,8 +30,9 @@ internal static class ProcfileLoader
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var expansion = new ExpansionContext(options.Dialect ?? DialectRule.ByName(path), options.InheritedEnvironment, options.EnvFiles, options.NoEnvFile);
         var document = IsYaml(path)
-            ? YamlProcfileReader.Read(text, path, directory, errors)
+            ? YamlProcfileReader.Read(text, path, directory, errors, expansion)
             : ClassicProcfileReader.Read(text, path, directory, errors);
         if (document is null)
         {
@@ -271,7 +272,7 @@ internal static class ProcfileLoader
             {
                 files.AddRange(named.Select(path => new EnvFileReference(path, null)));
             }
-            else if (document.EnvFiles is null && !options.NoEnvFile)
+            else if (document.EnvFiles is null && !options.NoEnvFile && !document.DotEnvDisabled)
             {
                 var fallback = Path.Combine(Path.GetDirectoryName(document.File) ?? string.Empty, DefaultEnvFile);
                 if (File.Exists(fallback))

@@ -31,4 +31,7 @@ internal sealed record ProcfileDocument(
 
     /// <summary>Top-level <c>shell</c> as written, or null when absent (then the dialect's default applies).</summary>
     public ShellSettings? Shell { get; init; }
+
+    /// <summary>Top-level <c>is_dotenv_disabled</c>: the default <c>.env</c> is not read (named env files still are).</summary>
+    public bool DotEnvDisabled { get; init; }
 }

@@ -38,7 +38,7 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
 
     public int? Integer(string key)
     {
-        if (Node(key) is not { } node || AsString(node, key, "a whole number") is not { } text)
+        if (Node(key) is not { } node || TypedText(node, key, "a whole number") is not { } text)
         {
             return null;
         }
@@ -65,7 +65,7 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
             return number;
         }
 
-        errors.Add(PositionOfValue(key)!, $"`{key}` {owner} must be {Range(minimum, maximum)}, got {number}");
+        errors.Add(PositionOfValue(key)!, $"`{key}` {owner} must be {Range(minimum, maximum)}, got {number}{ExpandedFrom(Node(key)!)}");
         return null;
     }
 
@@ -75,7 +75,7 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
     /// </summary>
     public TimeSpan? Seconds(string key, bool zeroAllowed)
     {
-        if (Node(key) is not { } node || AsString(node, key, "a number of seconds") is not { } text)
+        if (Node(key) is not { } node || TypedText(node, key, "a number of seconds") is not { } text)
         {
             return null;
         }
@@ -88,14 +88,14 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
 
         if (seconds < 0 || (seconds == 0 && !zeroAllowed))
         {
-            errors.Add(PositionOf(node), $"`{key}` {owner} must be {(zeroAllowed ? "0 or more" : "more than 0")}, got {text}");
+            errors.Add(PositionOf(node), $"`{key}` {owner} must be {(zeroAllowed ? "0 or more" : "more than 0")}, got {text}{ExpandedFrom(node)}");
             return null;
         }
 
         // Timers (Task.Delay, CancelAfter) take at most int.MaxValue milliseconds, about 24 days.
         if (seconds > MaximumSeconds)
         {
-            errors.Add(PositionOf(node), $"`{key}` {owner} must be at most {MaximumSeconds} (about 24 days), got {text}");
+            errors.Add(PositionOf(node), $"`{key}` {owner} must be at most {MaximumSeconds} (about 24 days), got {text}{ExpandedFrom(node)}");
             return null;
         }
 
@@ -119,7 +119,7 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
         var numbers = new List<int>();
         foreach (var item in sequence.Children)
         {
-            if (AsString(item, key, "a whole number") is not { } text)
+            if (TypedText(item, key, "a whole number") is not { } text)
             {
                 continue;
             }
@@ -130,7 +130,7 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
             }
             else if (number < minimum || number > maximum)
             {
-                errors.Add(PositionOf(item), $"`{key}` {owner}: each entry must be {Range(minimum, maximum)}, got {number}");
+                errors.Add(PositionOf(item), $"`{key}` {owner}: each entry must be {Range(minimum, maximum)}, got {number}{ExpandedFrom(item)}");
             }
             else
             {
@@ -165,7 +165,7 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
     public string? Choice(string key, IReadOnlyCollection<string> choices)
     {
         var expected = string.Join(", ", choices.Select(choice => $"`{choice}`"));
-        if (Node(key) is not { } node || AsString(node, key, $"one of {expected}") is not { } text)
+        if (Node(key) is not { } node || TypedText(node, key, $"one of {expected}") is not { } text)
         {
             return null;
         }
@@ -175,7 +175,7 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
             return text;
         }
 
-        errors.Add(PositionOf(node), $"`{key}` {owner}: expected one of {expected}, got `{text}`{Suggestions.DidYouMean(text, choices)}");
+        errors.Add(PositionOf(node), $"`{key}` {owner}: expected one of {expected}, got `{text}`{ExpandedFrom(node)}{Suggestions.DidYouMean(text, choices)}");
         return null;
     }
 
@@ -207,7 +207,7 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
 
     public bool? Boolean(string key)
     {
-        if (Node(key) is not { } node || AsString(node, key, "true or false") is not { } text)
+        if (Node(key) is not { } node || TypedText(node, key, "true or false") is not { } text)
         {
             return null;
         }
@@ -400,12 +400,50 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
     }
 
     private void TypeError(YamlNode node, string key, string expected) =>
-        errors.Add(PositionOf(node), $"`{key}` {owner}: expected {expected}, got {Describe(node)}");
+        errors.Add(PositionOf(node), $"`{key}` {owner}: expected {expected}, got {DescribeValue(node)}");
+
+    /// <summary>
+    /// The text a typed read parses: the value, or its load-time expansion when the dialect
+    /// leaves strings as written (see <see cref="LoadTimeExpansion"/>).
+    /// </summary>
+    private string? TypedText(YamlNode node, string key, string expected)
+    {
+        if (ExpandedValues.ForTypedRead(node) is not { } deferred)
+        {
+            return AsString(node, key, expected);
+        }
+
+        if (deferred.Problem is { } problem)
+        {
+            errors.Add(PositionOf(node), $"`{key}` {owner}: cannot expand `{deferred.Original}`: {problem}");
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(deferred.Value))
+        {
+            errors.Add(PositionOf(node), $"`{key}` {owner}: expected {expected}, got nothing (`{deferred.Original}` expands to nothing)");
+            return null;
+        }
+
+        return deferred.Value;
+    }
+
+    /// <summary><see cref="Describe"/>, saying what an expanded value was written as.</summary>
+    private static string DescribeValue(YamlNode node) =>
+        ExpandedValues.ForTypedRead(node) is { Value: { } value } deferred
+            ? $"`{value}` (expanded from `{deferred.Original}`)"
+            : $"{Describe(node)}{ExpandedFrom(node)}";
+
+    /// <summary>" (expanded from `${N}`)" for a value load-time expansion rewrote, else nothing.</summary>
+    private static string ExpandedFrom(YamlNode node) =>
+        ExpandedValues.ForTypedRead(node) is { } deferred ? $" (expanded from `{deferred.Original}`)"
+        : ExpandedValues.OriginalOf(node) is { } original ? $" (expanded from `{original}`)"
+        : string.Empty;
 
     /// <summary>Reports a value of the wrong type with a hint after it; reads as absent (null).</summary>
     public string? TypeError(YamlNode node, string key, string expected, string hint)
     {
-        errors.Add(PositionOf(node), $"`{key}` {owner}: expected {expected}, got {Describe(node)}{hint}");
+        errors.Add(PositionOf(node), $"`{key}` {owner}: expected {expected}, got {DescribeValue(node)}{hint}");
         return null;
     }
 }

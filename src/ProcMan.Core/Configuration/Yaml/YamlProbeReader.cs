@@ -115,6 +115,10 @@ internal static class YamlProbeReader
     /// A number (1-65535), or <c>$NAME</c> / <c>${NAME}</c> from the process's environment; without
     /// the key, the process's PORT. Null (reported) when it is neither.
     /// </summary>
+    /// <remarks>
+    /// In ProcMan's dialect the port is not expanded at load time like other typed values: its
+    /// variable is each instance's own (PORT differs per replica), so it is looked up per instance.
+    /// </remarks>
     private static ProbePort? Port(YamlMappingReader http)
     {
         if (http.Node("port") is not { } node)

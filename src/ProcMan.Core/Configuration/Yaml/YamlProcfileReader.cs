@@ -12,7 +12,8 @@ internal static class YamlProcfileReader
     private const string TopLevel = "at the top level";
 
     /// <summary>The document, or null when the file is too broken to say what it declares.</summary>
-    public static ProcfileDocument? Read(string text, string file, string directory, ErrorCollector errors)
+    /// <param name="expansion">How to expand <c>$VAR</c> in values; null leaves every value as written.</param>
+    public static ProcfileDocument? Read(string text, string file, string directory, ErrorCollector errors, ExpansionContext? expansion = null)
     {
         if (!YamlDuplicateKeyScanner.Scan(text, file, errors))
         {
@@ -59,7 +60,14 @@ internal static class YamlProcfileReader
             return null;
         }
 
+        if (expansion is not null)
+        {
+            LoadTimeExpansion.Apply(rootMapping, expansion, file, errors);
+        }
+
         var top = new YamlMappingReader(rootMapping, file, TopLevel, errors);
+        top.Boolean(LoadTimeExpansion.DisableKey);
+        var dotEnvDisabled = top.Boolean(LoadTimeExpansion.DotEnvDisabledKey) ?? false;
         var version = top.String("version");
         var environment = top.Environment("environment") ?? [];
         var envFiles = EnvFiles(top, file);
@@ -74,6 +82,7 @@ internal static class YamlProcfileReader
             ShutdownTimeout = shutdownTimeout,
             LogLocation = logLocation,
             Shell = shell,
+            DotEnvDisabled = dotEnvDisabled,
         };
     }
 
