@@ -66,7 +66,7 @@ internal static class YamlProcfileReader
         var processes = Processes(top, rootMapping, file, directory, errors);
         var shutdownTimeout = top.Seconds("shutdown_timeout_seconds", zeroAllowed: true);
         var logLocation = LogLocation(top, directory);
-        top.ReportUnknownKeys();
+        top.ReportUnknownKeys(KeySection.TopLevel);
 
         return new ProcfileDocument(file, directory, ProcfileFormat.Yaml, version, envFiles, environment, processes)
         {
@@ -164,7 +164,7 @@ internal static class YamlProcfileReader
         var successExitCodes = YamlAvailabilityReader.SuccessExitCodes(process);
         var shutdown = YamlShutdownReader.Read(process);
         var logLocation = LogLocation(process, directory);
-        process.ReportUnknownKeys(YamlHints.ProcessSectionKeys);
+        process.ReportUnknownKeys(KeySection.Process, YamlHints.ProcessSectionKeys);
 
         if (hasCommand && hasEntrypoint)
         {
