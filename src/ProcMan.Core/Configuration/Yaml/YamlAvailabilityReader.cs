@@ -33,7 +33,7 @@ internal static class YamlAvailabilityReader
         var backoff = availability.Seconds("backoff_seconds", zeroAllowed: false) ?? Availability.DefaultBackoff;
         var maxRestarts = availability.Integer("max_restarts", minimum: 0) ?? 0;
         var exitOnEnd = availability.Boolean("exit_on_end");
-        availability.ReportUnknownKeys();
+        availability.ReportUnknownKeys(KeySection.Availability);
         return (new Availability(restart, backoff, maxRestarts, exitOnEnd ?? true), exitOnEnd);
     }
 

@@ -100,7 +100,7 @@ internal static class YamlDependsOnReader
 
         var entry = new YamlMappingReader(mapping, process.PositionOf(body).File, process.NestedOwner($"{Key}.{target}"), errors);
         var condition = entry.Choice(ConditionKey, Conditions.Keys.ToList());
-        entry.ReportUnknownKeys();
+        entry.ReportUnknownKeys(KeySection.Dependency);
         return condition is null ? DependencyCondition.ProcessStarted : Conditions[condition];
     }
 }

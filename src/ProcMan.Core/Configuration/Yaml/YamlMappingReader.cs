@@ -323,10 +323,40 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
 
     /// <summary>Reports every key that no read asked for, suggesting the closest known one.</summary>
     /// <param name="elsewhere">Keys that belong in another section, and where: "did you mean `availability.restart`?".</param>
-    public void ReportUnknownKeys(IReadOnlyDictionary<string, string>? elsewhere = null)
+    public void ReportUnknownKeys(IReadOnlyDictionary<string, string>? elsewhere = null) => ReportUnknownKeys(section: null, elsewhere);
+
+    /// <summary>
+    /// Reports every key that no read asked for, as <see cref="ConfigurationKeys"/> has it for
+    /// <paramref name="section"/>: a key it ignores (or an <c>x-</c> extension key) passes, a key
+    /// it refuses or does not support yet gets its reason, any other key is unknown.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A read asked for a key the registry does not accept: the registry is behind the loader.</exception>
+    public void ReportUnknownKeys(KeySection? section, IReadOnlyDictionary<string, string>? elsewhere = null)
     {
+        if (section is { } known && _knownKeys.FirstOrDefault(key => !ConfigurationKeys.IsAccepted(known, key)) is { } unregistered)
+        {
+            throw new InvalidOperationException($"the loader reads `{unregistered}` in {known}, which ConfigurationKeys does not list as accepted");
+        }
+
         foreach (var keyNode in mapping.Children.Keys)
         {
+            if (keyNode is YamlScalarNode { Value: { } name } && !_knownKeys.Contains(name))
+            {
+                if (section is { } current && ConfigurationKeys.RefusalOf(current, name, owner) is { } refusal)
+                {
+                    errors.Add(PositionOf(keyNode), refusal);
+                    continue;
+                }
+
+                // Without a section only the extension keys are known to need no read.
+                // A key the registry says is implemented but no read asked for is unknown: this
+                // loader does not implement it.
+                if (section is { } accepting ? ConfigurationKeys.IsIgnored(accepting, name) : name.StartsWith(ConfigurationKeys.ExtensionPrefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+            }
+
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
                 errors.Add(PositionOf(keyNode), $"keys must be plain names {owner}, got {Describe(keyNode)}");

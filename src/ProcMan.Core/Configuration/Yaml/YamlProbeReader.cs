@@ -34,7 +34,7 @@ internal static class YamlProbeReader
         var timeout = probe.Seconds("timeout_seconds", zeroAllowed: false) ?? Probe.DefaultTimeout;
         var successThreshold = probe.Integer("success_threshold", minimum: 1) ?? Probe.DefaultSuccessThreshold;
         var failureThreshold = probe.Integer("failure_threshold", minimum: 1) ?? Probe.DefaultFailureThreshold;
-        probe.ReportUnknownKeys();
+        probe.ReportUnknownKeys(KeySection.Probe);
 
         if (hasExec && hasHttpGet)
         {
@@ -58,7 +58,7 @@ internal static class YamlProbeReader
 
         var hasCommand = exec.Node("command") is not null;
         var command = exec.String("command");
-        exec.ReportUnknownKeys();
+        exec.ReportUnknownKeys(KeySection.ProbeExec);
         if (!hasCommand)
         {
             errors.Add(exec.Position, $"missing `command` {exec.Owner}: the shell command whose exit code 0 means success");
@@ -82,7 +82,7 @@ internal static class YamlProbeReader
         var host = http.String("host") ?? HttpProbeCheck.DefaultHost;
         var port = Port(http);
         var path = http.String("path") ?? HttpProbeCheck.DefaultPath;
-        http.ReportUnknownKeys();
+        http.ReportUnknownKeys(KeySection.ProbeHttpGet);
 
         if (!path.StartsWith('/'))
         {

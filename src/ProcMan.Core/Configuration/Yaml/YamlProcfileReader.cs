@@ -75,7 +75,7 @@ internal static class YamlProcfileReader
         var shutdownTimeout = top.Seconds("shutdown_timeout_seconds", zeroAllowed: true);
         var logLocation = LogLocation(top, directory);
         var shell = YamlShellReader.Read(top);
-        top.ReportUnknownKeys();
+        top.ReportUnknownKeys(KeySection.TopLevel);
 
         return new ProcfileDocument(file, directory, ProcfileFormat.Yaml, version, envFiles, environment, processes)
         {
@@ -175,7 +175,7 @@ internal static class YamlProcfileReader
         var successExitCodes = YamlAvailabilityReader.SuccessExitCodes(process);
         var shutdown = YamlShutdownReader.Read(process);
         var logLocation = LogLocation(process, directory);
-        process.ReportUnknownKeys(YamlHints.ProcessSectionKeys);
+        process.ReportUnknownKeys(KeySection.Process, YamlHints.ProcessSectionKeys);
 
         if (hasCommand && hasEntrypoint)
         {

@@ -19,7 +19,7 @@ internal static class YamlShellReader
         // Known so that a process-compose file loads; they only matter with `is_elevated`, which ProcMan does not run.
         _ = shell.String("elevated_shell_command");
         _ = shell.String("elevated_shell_argument");
-        shell.ReportUnknownKeys();
+        shell.ReportUnknownKeys(KeySection.Shell);
 
         if (program is not null && string.IsNullOrWhiteSpace(program))
         {

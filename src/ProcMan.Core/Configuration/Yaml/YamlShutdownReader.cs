@@ -18,7 +18,7 @@ internal static class YamlShutdownReader
         var timeout = shutdown.Seconds("timeout_seconds", zeroAllowed: true);
         var hasCommand = shutdown.Node("command") is not null;
         var command = shutdown.String("command");
-        shutdown.ReportUnknownKeys();
+        shutdown.ReportUnknownKeys(KeySection.Shutdown);
 
         if (hasCommand && command is not null && string.IsNullOrWhiteSpace(command))
         {

@@ -1,0 +1,201 @@
+namespace ProcMan.Configuration;
+
+/// <summary>
+/// Every key of both dialects, ProcMan's and process-compose 1.122's, with what the loader does
+/// with it. The loader's unknown-key report consults it, so that a key with no meaning for ProcMan
+/// loads, and a key ProcMan does not support says why instead of "unknown key"; the README's key
+/// table is rendered from it, so the two cannot disagree.
+/// </summary>
+internal static class ConfigurationKeys
+{
+    /// <summary>The prefix of extension keys, which process-compose and Docker Compose both leave to their users.</summary>
+    public const string ExtensionPrefix = "x-";
+
+    private const string TerminalIssue = "it needs a terminal for the process, which comes with terminal support (issue 15)";
+    private const string Later = "it comes in a later version";
+    private const string InProgress = "ProcMan gives it process-compose's meaning in a coming version; until then a file using it is refused rather than run with another meaning";
+    private const string FilledInByProcessCompose = "process-compose fills it in itself; a file does not set it";
+
+    public static readonly IReadOnlyList<ConfigurationKey> All =
+    [
+        // Top level.
+        Implemented(KeySection.TopLevel, "version", "The file format's version; any string is accepted", "none"),
+        Implemented(KeySection.TopLevel, "processes", "The processes to run, by name", "required"),
+        Implemented(KeySection.TopLevel, "environment", "Variables for every process: a mapping or a list of `KEY=VALUE`", "none"),
+        Implemented(KeySection.TopLevel, "env_file", "`.env` files for every process, relative to the file", "`.env` beside the file", ProcessComposeSupport.ProcManOnly),
+        Implemented(KeySection.TopLevel, "shutdown_timeout_seconds", "How long a stop waits for each process before SIGKILL", "5 (`up --timeout`)", ProcessComposeSupport.ProcManOnly),
+        Implemented(KeySection.TopLevel, "log_location", "A file that gets every process's lines, relative to the file", "none"),
+        NotYet(KeySection.TopLevel, "log_level", InProgress),
+        NotYet(KeySection.TopLevel, "log_length", InProgress),
+        NotYet(KeySection.TopLevel, "log_configuration", InProgress),
+        Implemented(KeySection.TopLevel, "shell", "The shell that runs `command`: `shell_command`, `shell_argument`", "`/bin/sh -c`; `bash -c` in a process-compose file when bash exists"),
+        NotYet(KeySection.TopLevel, "vars", InProgress),
+        Implemented(KeySection.TopLevel, "disable_env_expansion", "`true`: no load-time `$VAR` expansion", "`false`"),
+        NotYet(KeySection.TopLevel, "env_cmds", InProgress),
+        Implemented(KeySection.TopLevel, "is_dotenv_disabled", "`true`: the default `.env` is not read", "`false`"),
+        NotYet(KeySection.TopLevel, "extends", InProgress),
+        NotYet(KeySection.TopLevel, "ordered_shutdown", InProgress),
+        Ignored(KeySection.TopLevel, "is_strict", "ProcMan is always strict: every unknown key is an error"),
+        Ignored(KeySection.TopLevel, "is_tui_disabled", "ProcMan has no TUI"),
+        Ignored(KeySection.TopLevel, "log_format", "process-compose's format for its own log; ProcMan's events follow `--output`"),
+        Ignored(KeySection.TopLevel, "mcp_server", "ProcMan has no MCP server; the processes it would serve are `disabled` and are not run"),
+
+        // The top-level shell.
+        Implemented(KeySection.Shell, "shell_command", "The shell program", "`/bin/sh`; `bash` in a process-compose file when bash exists"),
+        Implemented(KeySection.Shell, "shell_argument", "The argument before the command line", "`-c`"),
+        Ignored(KeySection.Shell, "elevated_shell_command", "only `is_elevated` uses it, which ProcMan refuses"),
+        Ignored(KeySection.Shell, "elevated_shell_argument", "only `is_elevated` uses it, which ProcMan refuses"),
+
+        // log_configuration, top level and per process.
+        NotYet(KeySection.LogConfiguration, "rotation", InProgress),
+        NotYet(KeySection.LogConfiguration, "no_color", InProgress),
+        NotYet(KeySection.LogConfiguration, "add_timestamp", InProgress),
+        NotYet(KeySection.LogConfiguration, "timestamp_format", InProgress),
+        NotYet(KeySection.LogConfiguration, "flush_each_line", InProgress),
+        Ignored(KeySection.LogConfiguration, "fields_order", "it orders process-compose's JSON fields; ProcMan's log file has one plain line per line of output"),
+        Ignored(KeySection.LogConfiguration, "disable_json", "ProcMan's log file is plain text already"),
+        Ignored(KeySection.LogConfiguration, "no_metadata", "it drops process-compose's JSON fields; ProcMan's log file has one plain line per line of output"),
+        NotYet(KeySection.LogRotation, "max_size_mb", InProgress),
+        NotYet(KeySection.LogRotation, "max_backups", InProgress),
+        NotYet(KeySection.LogRotation, "max_age_days", InProgress),
+        NotYet(KeySection.LogRotation, "compress", InProgress),
+        Ignored(KeySection.LogRotation, "directory", "`log_location` names the file"),
+        Ignored(KeySection.LogRotation, "filename", "`log_location` names the file"),
+
+        // Per process.
+        Implemented(KeySection.Process, "command", "A shell line, run by the shell (`shell`)", "`command` or `entrypoint` is required"),
+        Implemented(KeySection.Process, "entrypoint", "An argv run without a shell", "`command` or `entrypoint` is required"),
+        Implemented(KeySection.Process, "working_dir", "The directory it runs in, relative to the file", "the file's directory"),
+        Implemented(KeySection.Process, "environment", "Its variables: a mapping or a list of `KEY=VALUE` (`KEY` alone: from ProcMan's environment)", "none"),
+        Implemented(KeySection.Process, "env_file", "Its `.env` files, relative to the file (one or a list)", "none"),
+        Implemented(KeySection.Process, "replicas", "How many instances to run", "1"),
+        Implemented(KeySection.Process, "disabled", "`true`: not started by `up`", "`false`"),
+        Implemented(KeySection.Process, "description", "Shown by `check`", "none"),
+        Implemented(KeySection.Process, "depends_on", "Processes to wait for, each with a `condition`", "none"),
+        Implemented(KeySection.Process, "ready_log_line", "Ready once a line containing this appears", "none"),
+        Implemented(KeySection.Process, "readiness_probe", "A check that says when it is ready", "none"),
+        Implemented(KeySection.Process, "liveness_probe", "A check that restarts it when it fails", "none"),
+        Implemented(KeySection.Process, "availability", "When to restart it (see `availability.*`)", "never restarted"),
+        Implemented(KeySection.Process, "success_exit_codes", "Exit codes besides 0 that count as success", "none"),
+        Implemented(KeySection.Process, "shutdown", "How it is stopped (see `shutdown.*`)", "SIGTERM, then SIGKILL"),
+        Implemented(KeySection.Process, "log_location", "A file that gets its lines, relative to the file", "none"),
+        NotYet(KeySection.Process, "log_configuration", InProgress),
+        NotYet(KeySection.Process, "truncate_log", InProgress),
+        NotYet(KeySection.Process, "disable_ansi_colors", InProgress),
+        NotYet(KeySection.Process, "namespace", InProgress),
+        NotYet(KeySection.Process, "vars", InProgress),
+        NotYet(KeySection.Process, "is_template_disabled", InProgress),
+        NotYet(KeySection.Process, "is_daemon", InProgress),
+        NotYet(KeySection.Process, "launch_timeout_seconds", InProgress),
+        Ignored(KeySection.Process, "name", "a process's name is its key under `processes`"),
+        Ignored(KeySection.Process, "monitor_for", "it notifies process-compose's TUI of activity or silence; ProcMan has no TUI"),
+        Ignored(KeySection.Process, "monitor_silence_threshold", "it belongs to `monitor_for`, which ProcMan ignores"),
+        Ignored(KeySection.Process, "mcp", "ProcMan has no MCP server; such a process is `disabled`, so ProcMan does not run it either"),
+        NotYet(KeySection.Process, "is_tty", TerminalIssue),
+        NotYet(KeySection.Process, "is_interactive", TerminalIssue),
+        NotYet(KeySection.Process, "watch", Later),
+        NotYet(KeySection.Process, "schedule", Later),
+        Refused(KeySection.Process, "is_elevated", "ProcMan does not run sudo; run ProcMan itself with the rights the process needs"),
+        Refused(KeySection.Process, "is_foreground", "it runs the process in process-compose's TUI on demand; ProcMan has no TUI: run it in a terminal of its own"),
+        Refused(KeySection.Process, "is_disabled", "use `disabled: true` or `disabled: ${VAR}`"),
+        Refused(KeySection.Process, "is_dotenv_disabled", "ProcMan reads `.env` for the whole file: use the top-level `is_dotenv_disabled`"),
+        Refused(KeySection.Process, "extends", "ProcMan's `extends` is the top-level key that inherits another file; repeat the settings or use a YAML alias"),
+        Refused(KeySection.Process, "original_config", FilledInByProcessCompose),
+        Refused(KeySection.Process, "replica_num", FilledInByProcessCompose),
+        Refused(KeySection.Process, "replica_name", FilledInByProcessCompose),
+        Refused(KeySection.Process, "executable", FilledInByProcessCompose + "; use `entrypoint`"),
+        Refused(KeySection.Process, "args", FilledInByProcessCompose + "; use `entrypoint`"),
+
+        // availability.
+        Implemented(KeySection.Availability, "restart", "`no`, `on_failure`, `always` or `exit_on_failure` (a failure stops everything)", "`no`"),
+        Implemented(KeySection.Availability, "backoff_seconds", "The wait before a restart", "1"),
+        Implemented(KeySection.Availability, "max_restarts", "At most this many restarts; 0: no limit", "0"),
+        Implemented(KeySection.Availability, "exit_on_end", "`true`: when it ends, everything stops", "`true` in a ProcMan file; `false` in a process-compose file, as there", ProcessComposeSupport.Differs),
+        NotYet(KeySection.Availability, "exit_on_skipped", InProgress),
+
+        // readiness_probe and liveness_probe.
+        Implemented(KeySection.Probe, "exec", "Check by running a command (exit 0: success)", "`exec` or `http_get` is required"),
+        Implemented(KeySection.Probe, "http_get", "Check with an HTTP GET (2xx or 3xx: success)", "`exec` or `http_get` is required"),
+        Implemented(KeySection.Probe, "initial_delay_seconds", "The wait before the first check", "0"),
+        Implemented(KeySection.Probe, "period_seconds", "The time between checks", "10"),
+        Implemented(KeySection.Probe, "timeout_seconds", "How long one check may take", "1"),
+        Implemented(KeySection.Probe, "success_threshold", "Successes in a row that make it pass", "1"),
+        Implemented(KeySection.Probe, "failure_threshold", "Failures in a row that make it fail", "3"),
+        Implemented(KeySection.ProbeExec, "command", "The shell line to run", "required"),
+        NotYet(KeySection.ProbeExec, "working_dir", "the probe runs in the process's `working_dir` for now"),
+        Implemented(KeySection.ProbeHttpGet, "host", "The host to ask", "`127.0.0.1`"),
+        Implemented(KeySection.ProbeHttpGet, "port", "The port, a number or a `$VAR`", "the process's `PORT`"),
+        Implemented(KeySection.ProbeHttpGet, "path", "The path to ask for", "`/`"),
+        Implemented(KeySection.ProbeHttpGet, "scheme", "`http` or `https`", "`http`"),
+        NotYet(KeySection.ProbeHttpGet, "headers", InProgress),
+        NotYet(KeySection.ProbeHttpGet, "status_code", InProgress),
+        Refused(KeySection.ProbeHttpGet, "num_port", FilledInByProcessCompose + "; use `port`"),
+
+        // shutdown.
+        Implemented(KeySection.Shutdown, "command", "A shell line that stops it, instead of a signal", "none"),
+        Implemented(KeySection.Shutdown, "signal", "The signal that stops it, a name or a number", "`TERM`"),
+        Implemented(KeySection.Shutdown, "timeout_seconds", "How long to wait before SIGKILL", "the top level's `shutdown_timeout_seconds`"),
+        NotYet(KeySection.Shutdown, "parent_only", InProgress),
+        NotYet(KeySection.Shutdown, "send_keys", TerminalIssue),
+
+        // depends_on.NAME.
+        Implemented(KeySection.Dependency, "condition", "`process_started`, `process_healthy`, `process_log_ready`, `process_completed` or `process_completed_successfully`", "`process_started`"),
+    ];
+
+    private static readonly Dictionary<(KeySection, string), ConfigurationKey> BySectionAndName =
+        All.ToDictionary(key => (key.Section, key.Name));
+
+    /// <summary>The key, or null when neither dialect has it.</summary>
+    public static ConfigurationKey? Find(KeySection section, string name) =>
+        BySectionAndName.GetValueOrDefault((section, name));
+
+    /// <summary>Whether the loader may read <paramref name="name"/> in <paramref name="section"/>: it is implemented or ignored.</summary>
+    public static bool IsAccepted(KeySection section, string name) =>
+        IsIgnored(section, name) || Find(section, name)?.Status is KeyStatus.Implemented;
+
+    /// <summary>Whether <paramref name="name"/> in <paramref name="section"/> loads without a read: an ignored key or an extension key.</summary>
+    public static bool IsIgnored(KeySection section, string name) =>
+        name.StartsWith(ExtensionPrefix, StringComparison.Ordinal) || Find(section, name)?.Status is KeyStatus.Ignored;
+
+    /// <summary>The keys of <paramref name="section"/> with <paramref name="status"/>.</summary>
+    public static IEnumerable<ConfigurationKey> In(KeySection section, KeyStatus status) =>
+        All.Where(key => key.Section == section && key.Status == status);
+
+    /// <summary>The one-line error for a key that is refused or not supported yet; null for any other key.</summary>
+    public static string? RefusalOf(KeySection section, string name, string owner) => Find(section, name) switch
+    {
+        { Status: KeyStatus.NotYet, Meaning: var reason } => $"`{name}` {owner} is not supported yet: {reason}",
+        { Status: KeyStatus.Refused, Meaning: var reason } => $"`{name}` {owner} is not supported: {reason}",
+        _ => null,
+    };
+
+    /// <summary>Where a section's keys are written, for the key table.</summary>
+    public static string PathOf(KeySection section) => section switch
+    {
+        KeySection.TopLevel => "",
+        KeySection.Shell => "shell.",
+        KeySection.LogConfiguration => "[processes.NAME.]log_configuration.",
+        KeySection.LogRotation => "[processes.NAME.]log_configuration.rotation.",
+        KeySection.Process => "processes.NAME.",
+        KeySection.Availability => "processes.NAME.availability.",
+        KeySection.Probe => "processes.NAME.readiness_probe|liveness_probe.",
+        KeySection.ProbeExec => "processes.NAME.*_probe.exec.",
+        KeySection.ProbeHttpGet => "processes.NAME.*_probe.http_get.",
+        KeySection.Shutdown => "processes.NAME.shutdown.",
+        KeySection.Dependency => "processes.NAME.depends_on.OTHER.",
+        _ => throw new ArgumentOutOfRangeException(nameof(section), section, null),
+    };
+
+    private static ConfigurationKey Implemented(
+        KeySection section, string name, string meaning, string @default, ProcessComposeSupport processCompose = ProcessComposeSupport.Same) =>
+        new(section, name, KeyStatus.Implemented, meaning) { Default = @default, ProcessCompose = processCompose };
+
+    private static ConfigurationKey Ignored(KeySection section, string name, string reason) =>
+        new(section, name, KeyStatus.Ignored, reason);
+
+    private static ConfigurationKey NotYet(KeySection section, string name, string reason) =>
+        new(section, name, KeyStatus.NotYet, reason);
+
+    private static ConfigurationKey Refused(KeySection section, string name, string reason) =>
+        new(section, name, KeyStatus.Refused, reason);
+}
