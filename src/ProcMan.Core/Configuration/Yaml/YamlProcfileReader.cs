@@ -63,10 +63,12 @@ internal static class YamlProcfileReader
         if (expansion is not null)
         {
             LoadTimeExpansion.Apply(rootMapping, expansion, file, errors);
+            TemplateRendering.Apply(rootMapping, expansion.Dialect, file, errors);
         }
 
         var top = new YamlMappingReader(rootMapping, file, TopLevel, errors);
         top.Boolean(LoadTimeExpansion.DisableKey);
+        _ = top.Node(TemplateRendering.VarsKey);
         var dotEnvDisabled = top.Boolean(LoadTimeExpansion.DotEnvDisabledKey) ?? false;
         var version = top.String("version");
         var environment = top.Environment("environment") ?? [];
@@ -167,6 +169,8 @@ internal static class YamlProcfileReader
         var replicas = process.Integer("replicas") ?? 1;
         var disabled = process.Boolean("disabled") ?? false;
         var description = process.String("description");
+        _ = process.Node(TemplateRendering.VarsKey);
+        _ = process.Boolean(TemplateRendering.DisabledKey);
         var dependsOn = YamlDependsOnReader.Read(process, errors);
         var readyLogLine = process.String("ready_log_line");
         var readinessProbe = YamlProbeReader.Read(process, "readiness_probe", errors);
