@@ -28,6 +28,9 @@ internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, S
     /// <summary>Repeat each failed process's last lines in a <c>::group::</c> (text mode only).</summary>
     public bool GitHubGroups { get; init; }
 
+    /// <summary>The least severe of ProcMan's own events written (the file's <c>log_level</c>).</summary>
+    public EventLevel EventLevel { get; init; } = EventLevel.Info;
+
     /// <summary>The <c>log_location</c> files, already open; the caller disposes them.</summary>
     public LogFiles? LogFiles { get; init; }
 
@@ -57,7 +60,7 @@ internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, S
             : [logs];
         var drain = new OutputDrain(channel, new ConsoleSink(stdout, lineFormat), sinks);
         var output = drain.Inlet;
-        using var createdLogger = logger = new LoggerConfiguration().WriteTo.Sink(new ChannelLogSink(output)).CreateLogger();
+        using var createdLogger = logger = new LoggerConfiguration().MinimumLevel.Is(SerilogLevel(EventLevel)).WriteTo.Sink(new ChannelLogSink(output)).CreateLogger();
         // Its own thread, started here: through Task.Run it was also the thread pool's first
         // thread, started (1.5 ms) before any child could be.
         var draining = drain.RunAsync();
@@ -125,4 +128,14 @@ internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, S
             Console.Error.WriteLine($"procman: cannot write the output ({failure.Message}); stopping all processes");
         supervisor.RequestStop(new StopRequest("the output cannot be written", failure.ExitCode, ForcesOnRepeat: false));
     }
+
+    private static Serilog.Events.LogEventLevel SerilogLevel(EventLevel level) => level switch
+    {
+        EventLevel.Trace => Serilog.Events.LogEventLevel.Verbose,
+        EventLevel.Debug => Serilog.Events.LogEventLevel.Debug,
+        EventLevel.Info => Serilog.Events.LogEventLevel.Information,
+        EventLevel.Warn => Serilog.Events.LogEventLevel.Warning,
+        EventLevel.Error => Serilog.Events.LogEventLevel.Error,
+        _ => Serilog.Events.LogEventLevel.Fatal,
+    };
 }

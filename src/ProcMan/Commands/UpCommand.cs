@@ -89,6 +89,7 @@ internal static class UpCommand
                         Summary = !parse.GetValue(noSummary),
                         GitHubGroups = GitHubGroups.Enabled,
                         LogFiles = logFiles,
+                        EventLevel = loaded.Document.EventLevel ?? ProcMan.Configuration.EventLevel.Info,
                     };
                     return await runner.RunAsync(loaded.Processes, control);
                 }

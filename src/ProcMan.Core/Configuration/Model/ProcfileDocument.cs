@@ -34,4 +34,7 @@ internal sealed record ProcfileDocument(
 
     /// <summary>Top-level <c>is_dotenv_disabled</c>: the default <c>.env</c> is not read (named env files still are).</summary>
     public bool DotEnvDisabled { get; init; }
+
+    /// <summary>Top-level <c>log_level</c>, or null when absent (then <c>info</c>).</summary>
+    public EventLevel? EventLevel { get; init; }
 }

@@ -77,6 +77,7 @@ internal static class YamlProcfileReader
         var shutdownTimeout = top.Seconds("shutdown_timeout_seconds", zeroAllowed: true);
         var logLocation = LogLocation(top, directory);
         var shell = YamlShellReader.Read(top);
+        var eventLevel = YamlEventLevelReader.Read(top);
         top.ReportUnknownKeys(KeySection.TopLevel);
 
         return new ProcfileDocument(file, directory, ProcfileFormat.Yaml, version, envFiles, environment, processes)
@@ -84,6 +85,7 @@ internal static class YamlProcfileReader
             ShutdownTimeout = shutdownTimeout,
             LogLocation = logLocation,
             Shell = shell,
+            EventLevel = eventLevel,
             DotEnvDisabled = dotEnvDisabled,
         };
     }
