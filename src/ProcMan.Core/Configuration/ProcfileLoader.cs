@@ -192,6 +192,11 @@ internal static class ProcfileLoader
             environment["PS"] = name;
             environment["PROCMAN_PROCESS"] = process.Name;
             environment["PROCMAN_REPLICA"] = replica.ToString(CultureInfo.InvariantCulture);
+
+            // process-compose's names for the same facts, in both dialects, so that a command
+            // written for process-compose finds them: the process's own name and a 0-based number.
+            environment["PC_PROC_NAME"] = process.Name;
+            environment["PC_REPLICA_NUM"] = (replica - 1).ToString(CultureInfo.InvariantCulture);
             return new ProcessSpec(name, process.Arguments, process.WorkingDirectory, environment)
             {
                 Definition = process,
