@@ -41,6 +41,7 @@ internal static class ProcfileLoader
 
         document = document with { Dialect = document.Format == ProcfileFormat.Yaml ? options.Dialect ?? DialectRule.ByName(path) : ConfigurationDialect.ProcMan };
         document = WithShell(document, options);
+        document = WithExitOnSkippedDefault(document);
 
         var graph = new DependencyGraph(document);
         graph.Check(errors);
@@ -60,6 +61,17 @@ internal static class ProcfileLoader
             : ShellSettings.Default);
         return document with { Processes = [.. document.Processes.Select(process => process with { Shell = shell })] };
     }
+
+    /// <summary>process-compose lets the others run on when a process is skipped, unless it says <c>exit_on_skipped</c>.</summary>
+    private static ProcfileDocument WithExitOnSkippedDefault(ProcfileDocument document) =>
+        document.Dialect != ConfigurationDialect.ProcessCompose
+            ? document
+            : document with
+            {
+                Processes = [.. document.Processes.Select(process => process.Availability.ExitOnSkippedWritten
+                    ? process
+                    : process with { Availability = process.Availability with { ExitOnSkipped = false } })],
+            };
 
     private static bool IsYaml(string path) =>
         path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
