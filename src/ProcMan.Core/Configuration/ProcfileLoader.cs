@@ -42,6 +42,7 @@ internal static class ProcfileLoader
 
         document = document with { Dialect = document.Format == ProcfileFormat.Yaml ? options.Dialect ?? DialectRule.ByName(path) : ConfigurationDialect.ProcMan };
         document = WithShell(document, options);
+        document = WithExitOnSkippedDefault(document);
 
         var graph = new DependencyGraph(document);
         graph.Check(errors);
@@ -61,6 +62,17 @@ internal static class ProcfileLoader
             : ShellSettings.Default);
         return document with { Processes = [.. document.Processes.Select(process => process with { Shell = shell })] };
     }
+
+    /// <summary>process-compose lets the others run on when a process is skipped, unless it says <c>exit_on_skipped</c>.</summary>
+    private static ProcfileDocument WithExitOnSkippedDefault(ProcfileDocument document) =>
+        document.Dialect != ConfigurationDialect.ProcessCompose
+            ? document
+            : document with
+            {
+                Processes = [.. document.Processes.Select(process => process.Availability.ExitOnSkippedWritten
+                    ? process
+                    : process with { Availability = process.Availability with { ExitOnSkipped = false } })],
+            };
 
     private static bool IsYaml(string path) =>
         path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
@@ -193,6 +205,11 @@ internal static class ProcfileLoader
             environment["PS"] = name;
             environment["PROCMAN_PROCESS"] = process.Name;
             environment["PROCMAN_REPLICA"] = replica.ToString(CultureInfo.InvariantCulture);
+
+            // process-compose's names for the same facts, in both dialects, so that a command
+            // written for process-compose finds them: the process's own name and a 0-based number.
+            environment["PC_PROC_NAME"] = process.Name;
+            environment["PC_REPLICA_NUM"] = (replica - 1).ToString(CultureInfo.InvariantCulture);
             return new ProcessSpec(name, process.Arguments, process.WorkingDirectory, environment)
             {
                 Definition = process,

@@ -84,9 +84,15 @@ internal static class CheckSummary
             yield return ("liveness", Describe(liveness));
         }
 
-        if (process.Availability != Availability.Default)
+        // Only a process that waits on another can be skipped: for the others, exit_on_skipped says nothing.
+        var availability = process.Availability with
         {
-            yield return ("availability", Describe(process.Availability));
+            ExitOnSkipped = process.Availability.ExitOnSkipped || process.DependsOn.Count == 0,
+            ExitOnSkippedWritten = false,
+        };
+        if (availability != Availability.Default)
+        {
+            yield return ("availability", Describe(availability));
         }
 
         if (process.SuccessExitCodes.Count > 0)
@@ -133,6 +139,11 @@ internal static class CheckSummary
         if (!availability.ExitOnEnd)
         {
             parts.Add("its end does not stop the others");
+        }
+
+        if (!availability.ExitOnSkipped)
+        {
+            parts.Add("a skip does not stop the others");
         }
 
         return string.Join(", ", parts);

@@ -83,6 +83,13 @@ internal sealed partial class Supervisor
     {
         instance.MoveTo(ProcessState.Skipped);
         Log(LogEvents.Skipped).Warning("{Name} skipped: {Reason}", instance.Name, reason);
+        if (!instance.Availability.ExitOnSkipped)
+        {
+            // process-compose's default: the skip is reported, but neither stops nor fails the run.
+            Log(LogEvents.Skipped).Information("{Name} was skipped; the others run on (exit_on_skipped is false)", instance.Name);
+            return;
+        }
+
         _exitPolicy.Failed(ExitPolicy.SkippedCode);
         // A skip is a failed end (README): it stops everything, like a failure, whatever exit_on_end says.
         BeginStop($"{instance.Name} skipped", failure: true);

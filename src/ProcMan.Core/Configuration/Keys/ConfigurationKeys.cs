@@ -111,7 +111,7 @@ internal static class ConfigurationKeys
         Implemented(KeySection.Availability, "backoff_seconds", "The wait before a restart", "1"),
         Implemented(KeySection.Availability, "max_restarts", "At most this many restarts; 0: no limit", "0"),
         Implemented(KeySection.Availability, "exit_on_end", "`true`: when it ends, everything stops", "`true` in a ProcMan file; `false` in a process-compose file, as there", ProcessComposeSupport.Differs),
-        NotYet(KeySection.Availability, "exit_on_skipped", InProgress),
+        Implemented(KeySection.Availability, "exit_on_skipped", "`true`: when it is skipped (a dependency failed), everything stops with exit code 1", "`true`; `false` in a process-compose file", ProcessComposeSupport.Differs),
 
         // readiness_probe and liveness_probe.
         Implemented(KeySection.Probe, "exec", "Check by running a command (exit 0: success)", "`exec` or `http_get` is required"),

@@ -33,4 +33,14 @@ internal sealed record Availability(RestartPolicy Restart, TimeSpan Backoff, int
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
     public static readonly Availability Default = new(RestartPolicy.No, DefaultBackoff, 0, ExitOnEnd: true);
+
+    /// <summary>
+    /// <c>exit_on_skipped</c>: whether this process being skipped (a dependency that can never
+    /// hold) stops everything with code 1. Absent, the dialect decides: yes for a ProcMan file
+    /// (a skip is a failed end), no for a process-compose file, as process-compose has it.
+    /// </summary>
+    public bool ExitOnSkipped { get; init; } = true;
+
+    /// <summary>Whether the file wrote <c>exit_on_skipped</c>, so that the dialect's default does not replace it.</summary>
+    public bool ExitOnSkippedWritten { get; init; }
 }

@@ -33,8 +33,13 @@ internal static class YamlAvailabilityReader
         var backoff = availability.Seconds("backoff_seconds", zeroAllowed: false) ?? Availability.DefaultBackoff;
         var maxRestarts = availability.Integer("max_restarts", minimum: 0) ?? 0;
         var exitOnEnd = availability.Boolean("exit_on_end");
+        var exitOnSkipped = availability.Boolean("exit_on_skipped");
         availability.ReportUnknownKeys(KeySection.Availability);
-        return (new Availability(restart, backoff, maxRestarts, exitOnEnd ?? true), exitOnEnd);
+        return (new Availability(restart, backoff, maxRestarts, exitOnEnd ?? true)
+        {
+            ExitOnSkipped = exitOnSkipped ?? true,
+            ExitOnSkippedWritten = exitOnSkipped is not null,
+        }, exitOnEnd);
     }
 
     /// <summary><c>success_exit_codes</c>: exit codes are 0-255 on Unix.</summary>

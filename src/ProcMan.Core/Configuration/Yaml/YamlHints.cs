@@ -16,6 +16,7 @@ internal static class YamlHints
         ["backoff_seconds"] = "availability.backoff_seconds",
         ["max_restarts"] = "availability.max_restarts",
         ["exit_on_end"] = "availability.exit_on_end",
+        ["exit_on_skipped"] = "availability.exit_on_skipped",
         ["success_exit_codes"] = "availability.success_exit_codes",
         ["timeout_seconds"] = "shutdown.timeout_seconds",
         ["signal"] = "shutdown.signal",

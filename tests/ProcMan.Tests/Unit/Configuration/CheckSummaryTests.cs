@@ -135,4 +135,23 @@ public sealed class CheckSummaryTests : IDisposable
 
             """);
     }
+
+    [Fact]
+    public void I_see_that_a_skip_lets_the_others_run_on_only_where_a_process_waits_on_another()
+    {
+        var path = _directory.Write("process-compose.yaml", """
+            processes:
+              db:
+                command: postgres
+                ready_log_line: ready
+              web:
+                command: serve
+                depends_on: {db: {condition: process_healthy}}
+            """);
+
+        var summary = CheckSummary.Render(Load.File(path));
+
+        summary.Should().Contain("availability  restart no, a skip does not stop the others");
+        summary.Split("\n\n").Single(block => block.StartsWith("db ", StringComparison.Ordinal)).Should().NotContain("availability");
+    }
 }

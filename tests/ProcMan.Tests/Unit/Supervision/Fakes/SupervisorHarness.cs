@@ -30,12 +30,12 @@ internal sealed class SupervisorHarness : IAsyncDisposable
 
     private readonly List<ScriptedCheck> _checks = [];
 
-    private SupervisorHarness(string yaml, ScriptedLauncher launcher, TimeSpan stopTimeout, IReadOnlyDictionary<string, Attempt[]>? probes)
+    private SupervisorHarness(string yaml, ScriptedLauncher launcher, TimeSpan stopTimeout, IReadOnlyDictionary<string, Attempt[]>? probes, ConfigurationDialect? dialect)
     {
         Launcher = launcher;
         var file = Path.Combine(_directory, "procfile.yml");
         File.WriteAllText(file, yaml);
-        var specs = ProcfileLoader.Load(file, new LoadOptions { InheritedEnvironment = new Dictionary<string, string>() }).Processes;
+        var specs = ProcfileLoader.Load(file, new LoadOptions { InheritedEnvironment = new Dictionary<string, string>(), Dialect = dialect }).Processes;
         _inlet = UndrainedInlet.For(_channel);
         _consuming = ConsumeAsync();
         _logger = new LoggerConfiguration().WriteTo.Sink(new ChannelLogSink(_inlet)).CreateLogger();
@@ -87,11 +87,12 @@ internal sealed class SupervisorHarness : IAsyncDisposable
     /// When given, each probe's attempts follow the script under its exec command, instead of
     /// starting the command through the launcher.
     /// </param>
-    public static SupervisorHarness Start(string yaml, Action<ScriptedLauncher>? script = null, TimeSpan? stopTimeout = null, IReadOnlyDictionary<string, Attempt[]>? probes = null)
+    /// <param name="dialect">Whose defaults the file is read with; ProcMan's when not given.</param>
+    public static SupervisorHarness Start(string yaml, Action<ScriptedLauncher>? script = null, TimeSpan? stopTimeout = null, IReadOnlyDictionary<string, Attempt[]>? probes = null, ConfigurationDialect? dialect = null)
     {
         var launcher = new ScriptedLauncher();
         script?.Invoke(launcher);
-        return new SupervisorHarness(yaml, launcher, stopTimeout ?? TimeSpan.FromSeconds(5), probes);
+        return new SupervisorHarness(yaml, launcher, stopTimeout ?? TimeSpan.FromSeconds(5), probes, dialect);
     }
 
     /// <summary>The checks made for the probe with this exec command, in order (one per run).</summary>

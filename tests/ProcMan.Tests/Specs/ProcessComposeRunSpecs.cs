@@ -1,0 +1,52 @@
+using FluentAssertions;
+using ProcMan.Tests.Infrastructure;
+using Xunit;
+
+namespace ProcMan.Tests.Specs;
+
+/// <summary>process-compose's variables and exit rules, on a real run of a process-compose file.</summary>
+public sealed class ProcessComposeRunSpecs : IDisposable
+{
+    private readonly TestDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_process_compose_file_with_replicas_finds_PC_PROC_NAME_and_PC_REPLICA_NUM()
+    {
+        _directory.Write("process-compose.yml", """
+            processes:
+              web:
+                command: echo "pc name=$PC_PROC_NAME num=$PC_REPLICA_NUM"
+                replicas: 2
+                availability: {exit_on_end: false}
+            """);
+        await using var procman = ProcManRun.Start(_directory.Path, "up", "process-compose.yml");
+
+        (await procman.WaitForExitAsync()).Should().Be(0);
+
+        procman.Stdout.Should().Contain("pc name=web num=0").And.Contain("pc name=web num=1");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_process_compose_file_with_a_skipped_process_lets_the_others_finish()
+    {
+        _directory.Write("process-compose.yml", """
+            processes:
+              db:
+                command: echo starting
+                ready_log_line: accepting connections
+                availability: {exit_on_end: false}
+              web:
+                command: echo web-ran
+                depends_on: {db: {condition: process_healthy}}
+              other:
+                command: sleep 1; echo other-ran-on
+            """);
+        await using var procman = ProcManRun.Start(_directory.Path, "up", "process-compose.yml");
+
+        (await procman.WaitForExitAsync()).Should().Be(0);
+
+        procman.Stdout.Should().Contain("other-ran-on").And.NotContain("web-ran");
+    }
+}
