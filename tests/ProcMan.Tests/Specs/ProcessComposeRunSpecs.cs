@@ -14,10 +14,11 @@ public sealed class ProcessComposeRunSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task A_process_compose_file_with_replicas_finds_PC_PROC_NAME_and_PC_REPLICA_NUM()
     {
+        // As in process-compose, `$VAR` expands when the file loads, before these exist: `$$` leaves them to the shell.
         _directory.Write("process-compose.yml", """
             processes:
               web:
-                command: echo "pc name=$PC_PROC_NAME num=$PC_REPLICA_NUM"
+                command: echo "pc name=$$PC_PROC_NAME num=$$PC_REPLICA_NUM"
                 replicas: 2
                 availability: {exit_on_end: false}
             """);
