@@ -262,7 +262,8 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
 
     /// <summary>
     /// Variables as a mapping (<c>KEY: value</c>) or as a list of <c>KEY=VALUE</c> strings, the
-    /// two forms docker compose accepts. Values are taken literally.
+    /// two forms docker compose accepts. Values are taken literally. A list entry that is only a
+    /// name (<c>- FOO</c>) is left out: it overrides nothing.
     /// </summary>
     public IReadOnlyList<EnvironmentVariable>? Environment(string key)
     {
@@ -297,9 +298,17 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
                     }
 
                     var equals = entry.IndexOf('=');
+                    if (equals < 0 && IsBareName(entry))
+                    {
+                        // `- FOO` sets nothing, as in process-compose (Go passes the entry on
+                        // and no program reads it): FOO keeps the value it has without the
+                        // entry, inherited or from an env file, and stays unset if it has none.
+                        continue;
+                    }
+
                     if (equals < 0)
                     {
-                        // Only the name: `DB_PASSWORD hunter2` is a value with its `=` missing.
+                        // Not a name: `DB_PASSWORD hunter2` is a value with its `=` missing.
                         var name = new string(entry.TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-').ToArray());
                         var what = name.Length > 0 ? $"`{name}` has no `=`" : "an entry has no `=`";
                         errors.Add(PositionOf(item), $"`{key}` {owner}: expected KEY=VALUE, but {what}");
@@ -417,6 +426,9 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
 
     private static string Range(int minimum, int maximum) =>
         maximum == int.MaxValue ? $"{minimum} or more" : $"between {minimum} and {maximum}";
+
+    private static bool IsBareName(string entry) =>
+        entry.Length > 0 && !entry.Contains('\0') && !entry.Any(char.IsWhiteSpace);
 
     private bool IsVariableName(string name, YamlNode at, string key)
     {

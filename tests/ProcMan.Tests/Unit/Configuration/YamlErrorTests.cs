@@ -37,7 +37,7 @@ public sealed class YamlErrorTests : IDisposable
     [InlineData("processes:\n  - web\n", "`processes` at the top level: expected a mapping of process names, got a list", 2, 3)]
     [InlineData("version: \"1\"\n", "missing `processes` at the top level", 1, 1)]
     [InlineData("- web\n- worker\n", "expected a mapping at the top level (with `processes`), got a list", 1, 1)]
-    [InlineData("environment:\n  - FOO\nprocesses:\n  web:\n    command: run\n", "`environment` at the top level: expected KEY=VALUE, but `FOO` has no `=`", 2, 5)]
+    [InlineData("environment:\n  - FOO bar\nprocesses:\n  web:\n    command: run\n", "`environment` at the top level: expected KEY=VALUE, but `FOO` has no `=`", 2, 5)]
     [InlineData("environment: FOO=1\nprocesses:\n  web:\n    command: run\n", "`environment` at the top level: expected a mapping or a list of KEY=VALUE, got a string", 1, 14)]
     [InlineData("processes:\n  web:\n    command: run\n    environment:\n      FOO: [1, 2]\n", "`environment.FOO` in process `web`: expected a string, got a list", 5, 12)]
     [InlineData("processes:\n  web:\n    command: run\n    working_dir: nowhere\n", "working directory `nowhere` does not exist", 4, 18)]
