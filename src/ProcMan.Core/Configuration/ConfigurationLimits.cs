@@ -22,6 +22,9 @@ internal static class ConfigurationLimits
     /// <summary>The most replicas of one process, from <c>replicas</c> or the formation.</summary>
     public const int MaximumReplicas = 1000;
 
+    /// <summary>Recent lines kept per process for <c>procman logs</c> (<c>log_length</c>); their bytes are bounded apart.</summary>
+    public const int MaximumLogLength = 1_000_000;
+
     /// <summary>The most instances all processes together may start.</summary>
     public const int MaximumInstances = 10000;
 

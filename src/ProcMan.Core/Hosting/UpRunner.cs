@@ -31,6 +31,9 @@ internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, S
     /// <summary>The least severe of ProcMan's own events written (the file's <c>log_level</c>).</summary>
     public EventLevel EventLevel { get; init; } = EventLevel.Info;
 
+    /// <summary>Recent lines kept per process for <c>procman logs</c> (the file's <c>log_length</c>).</summary>
+    public int LogLength { get; init; } = LogHub.DefaultLinesPerSource;
+
     /// <summary>The <c>log_location</c> files, already open; the caller disposes them.</summary>
     public LogFiles? LogFiles { get; init; }
 
@@ -44,7 +47,7 @@ internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, S
     public async Task<int> RunAsync(IReadOnlyList<ProcessSpec> specs, Stream stdout, ControlServer? control)
     {
         var channel = new OutputChannel();
-        var logs = new LogHub();
+        var logs = new LogHub(LogLength);
         // A terminal shows what it would of \r lines, and unfinished lines after a while; files and pipes get the exact bytes.
         var terminal = Mode == OutputMode.Text && format.Terminal;
         ILineFormat lineFormat = Mode == OutputMode.Json

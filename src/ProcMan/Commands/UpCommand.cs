@@ -90,6 +90,7 @@ internal static class UpCommand
                         GitHubGroups = GitHubGroups.Enabled,
                         LogFiles = logFiles,
                         EventLevel = loaded.Document.EventLevel ?? ProcMan.Configuration.EventLevel.Info,
+                        LogLength = loaded.Document.LogLength ?? LogHub.DefaultLinesPerSource,
                     };
                     return await runner.RunAsync(loaded.Processes, control);
                 }

@@ -26,7 +26,7 @@ internal static class ConfigurationKeys
         Implemented(KeySection.TopLevel, "shutdown_timeout_seconds", "How long a stop waits for each process before SIGKILL", "5 (`up --timeout`)", ProcessComposeSupport.ProcManOnly),
         Implemented(KeySection.TopLevel, "log_location", "A file that gets every process's lines, relative to the file", "none"),
         Implemented(KeySection.TopLevel, "log_level", "ProcMan's own events shown: `trace`, `debug`, `info`, `warn`, `error`, `fatal` (`panic` is `fatal`); the processes' lines are never filtered", "`info`"),
-        NotYet(KeySection.TopLevel, "log_length", InProgress),
+        Implemented(KeySection.TopLevel, "log_length", "How many recent lines of each process `procman logs` keeps (1 to 1000000; their bytes are bounded too)", "1000"),
         NotYet(KeySection.TopLevel, "log_configuration", InProgress),
         Implemented(KeySection.TopLevel, "shell", "The shell that runs `command`: `shell_command`, `shell_argument`", "`/bin/sh -c`; `bash -c` in a process-compose file when bash exists"),
         Implemented(KeySection.TopLevel, "vars", "Values for `{{.NAME}}` templates in every process (see process-compose files)", "none"),

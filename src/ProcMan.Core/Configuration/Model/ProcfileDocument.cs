@@ -37,4 +37,7 @@ internal sealed record ProcfileDocument(
 
     /// <summary>Top-level <c>log_level</c>, or null when absent (then <c>info</c>).</summary>
     public EventLevel? EventLevel { get; init; }
+
+    /// <summary>Top-level <c>log_length</c>: recent lines kept per process for <c>procman logs</c>, or null for the default.</summary>
+    public int? LogLength { get; init; }
 }

@@ -78,6 +78,7 @@ internal static class YamlProcfileReader
         var logLocation = LogLocation(top, directory);
         var shell = YamlShellReader.Read(top);
         var eventLevel = YamlEventLevelReader.Read(top);
+        var logLength = top.Integer("log_length", minimum: 1, maximum: ConfigurationLimits.MaximumLogLength);
         top.ReportUnknownKeys(KeySection.TopLevel);
 
         return new ProcfileDocument(file, directory, ProcfileFormat.Yaml, version, envFiles, environment, processes)
@@ -86,6 +87,7 @@ internal static class YamlProcfileReader
             LogLocation = logLocation,
             Shell = shell,
             EventLevel = eventLevel,
+            LogLength = logLength,
             DotEnvDisabled = dotEnvDisabled,
         };
     }

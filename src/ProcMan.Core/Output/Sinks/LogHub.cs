@@ -65,7 +65,9 @@ internal sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, 
         {
             var backlog = _rings.Values
                 .Where(ring => wants(ring.Name))
-                .SelectMany(ring => ring.LastLines(lines))
+                // The ring drops whole chunks, so it may hold more lines than it keeps for: it
+                // serves no more than that, as `log_length` promises.
+                .SelectMany(ring => ring.LastLines(Math.Min(lines, linesPerSource)))
                 .OrderBy(entry => entry.Sequence)
                 .ToList();
             LogFollower? follower = null;
