@@ -30,6 +30,9 @@ internal sealed record LoadOptions
     /// <summary><c>--dialect</c>: whose defaults to read the file with; null means "by its name".</summary>
     public ConfigurationDialect? Dialect { get; init; }
 
+    /// <summary><c>--namespace</c>: start the processes of these namespaces too (with what they depend on).</summary>
+    public IReadOnlyList<string> SelectedNamespaces { get; init; } = [];
+
     /// <summary>The processes to start (with all their replicas); empty means all of them.</summary>
     public IReadOnlyList<string> SelectedNames { get; init; } = [];
 

@@ -401,7 +401,28 @@ internal static class ProcfileLoader
                 }
             }
 
-            return options.SelectedNames.Count == 0 ? [] : _dependencies.WithDependencies(options.SelectedNames);
+            var names = options.SelectedNames.Concat(NamesInSelectedNamespaces()).Distinct(StringComparer.Ordinal).ToList();
+            return names.Count == 0 ? [] : _dependencies.WithDependencies(names);
+        }
+
+        /// <summary>The enabled processes of <c>--namespace</c>'s namespaces; an unknown namespace is an error listing the known ones.</summary>
+        private IEnumerable<string> NamesInSelectedNamespaces()
+        {
+            var known = document.Processes.Select(p => p.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            foreach (var unknown in options.SelectedNamespaces.Where(ns => !known.Contains(ns)))
+            {
+                errors.Add("--namespace", $"no process is in namespace `{ProcessNames.Printable(unknown)}` (namespaces in {document.File}: {string.Join(", ", known)})");
+            }
+
+            // A namespace of disabled processes would select nothing, which means "everything".
+            foreach (var idle in options.SelectedNamespaces.Where(ns => known.Contains(ns) && document.Processes.All(p => p.Namespace != ns || p.Disabled)))
+            {
+                errors.Add("--namespace", $"every process in namespace `{idle}` is disabled; remove `disabled: true` to start one");
+            }
+
+            return document.Processes
+                .Where(p => !p.Disabled && options.SelectedNamespaces.Contains(p.Namespace))
+                .Select(p => p.Name);
         }
 
         private bool IsDeclared(string name) => document.Processes.Any(p => p.Name == name);

@@ -14,6 +14,12 @@ internal sealed class ConfigurationOptions
         Description = $"The configuration file: YAML (.yml, .yaml) or a classic Procfile [default: {DefaultFile}]",
     };
 
+    public Option<string[]> Namespaces { get; } = new("--namespace", "-n")
+    {
+        Description = "Start only the processes of this namespace (repeatable), with what they depend on",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public Option<string[]> EnvFiles { get; } = new("--env-file", "-e")
     {
         Description = "Read this .env file instead of the default .env beside the configuration file (repeatable)",
@@ -42,6 +48,7 @@ internal sealed class ConfigurationOptions
         command.Options.Add(Formation);
         command.Options.Add(Port);
         command.Options.Add(Dialect);
+        command.Options.Add(Namespaces);
     }
 
     /// <summary>Loads the configuration the options name; on an error prints it and returns null.</summary>
@@ -55,6 +62,7 @@ internal sealed class ConfigurationOptions
             Formation = parse.GetValue(Formation) is { } formation ? Configuration.Formation.Parse(formation) : null,
             BasePort = parse.GetValue(Port),
             SelectedNames = selectedNames ?? [],
+            SelectedNamespaces = parse.GetValue(Namespaces) ?? [],
             Dialect = parse.GetValue(Dialect) is { } dialect ? DialectRule.Parse(dialect) : null,
         }));
     }

@@ -82,7 +82,7 @@ internal static class ConfigurationKeys
         NotYet(KeySection.Process, "log_configuration", InProgress),
         NotYet(KeySection.Process, "truncate_log", InProgress),
         NotYet(KeySection.Process, "disable_ansi_colors", InProgress),
-        NotYet(KeySection.Process, "namespace", InProgress),
+        Implemented(KeySection.Process, "namespace", "Its namespace: `up --namespace NS` starts only the processes of NS (repeatable), with what they depend on", "`default`"),
         Implemented(KeySection.Process, "vars", "Values for its `{{.NAME}}` templates, over the top level's", "none"),
         Implemented(KeySection.Process, "is_template_disabled", "`true`: its `{{...}}` are left as written", "`false`"),
         NotYet(KeySection.Process, "is_daemon", InProgress),

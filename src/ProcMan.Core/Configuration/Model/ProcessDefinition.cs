@@ -59,6 +59,12 @@ internal sealed record ProcessDefinition(
     /// <summary><c>log_location</c> (absolute): a file that gets this process's lines too.</summary>
     public string? LogLocation { get; init; }
 
+    /// <summary><c>namespace</c>: the group <c>up --namespace</c> selects by.</summary>
+    public string Namespace { get; init; } = DefaultNamespace;
+
+    /// <summary>process-compose's namespace for a process that names none.</summary>
+    public const string DefaultNamespace = "default";
+
     /// <summary>The shell a <c>command</c> is run with (the top-level <c>shell</c>, or the dialect's default).</summary>
     public ShellSettings Shell { get; init; } = ShellSettings.Default;
 

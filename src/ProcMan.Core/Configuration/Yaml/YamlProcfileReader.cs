@@ -173,6 +173,11 @@ internal static class YamlProcfileReader
         var replicas = process.Integer("replicas") ?? 1;
         var disabled = process.Boolean("disabled") ?? false;
         var description = process.String("description");
+        var @namespace = process.String("namespace");
+        if (@namespace is not null && (string.IsNullOrWhiteSpace(@namespace) || @namespace.Any(char.IsWhiteSpace)))
+        {
+            errors.Add(process.PositionOfValue("namespace")!, $"`namespace` {owner} must be a name without spaces, got `{@namespace}`");
+        }
         _ = process.Node(TemplateRendering.VarsKey);
         _ = process.Boolean(TemplateRendering.DisabledKey);
         var dependsOn = YamlDependsOnReader.Read(process, errors);
@@ -232,6 +237,7 @@ internal static class YamlProcfileReader
             SuccessExitCodes = successExitCodes,
             Shutdown = shutdown,
             LogLocation = logLocation,
+            Namespace = string.IsNullOrWhiteSpace(@namespace) ? ProcessDefinition.DefaultNamespace : @namespace,
         };
     }
 
