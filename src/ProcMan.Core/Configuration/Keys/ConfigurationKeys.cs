@@ -127,8 +127,8 @@ internal static class ConfigurationKeys
         Implemented(KeySection.ProbeHttpGet, "port", "The port, a number or a `$VAR`", "the process's `PORT`"),
         Implemented(KeySection.ProbeHttpGet, "path", "The path to ask for", "`/`"),
         Implemented(KeySection.ProbeHttpGet, "scheme", "`http` or `https`", "`http`"),
-        NotYet(KeySection.ProbeHttpGet, "headers", InProgress),
-        NotYet(KeySection.ProbeHttpGet, "status_code", InProgress),
+        Implemented(KeySection.ProbeHttpGet, "headers", "Headers sent with every request: a mapping of names to values", "none"),
+        Implemented(KeySection.ProbeHttpGet, "status_code", "The one answer that counts as success (100-599)", "any 2xx or 3xx", ProcessComposeSupport.Differs),
         Refused(KeySection.ProbeHttpGet, "num_port", FilledInByProcessCompose + "; use `port`"),
 
         // shutdown.

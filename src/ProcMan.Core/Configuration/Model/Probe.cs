@@ -22,13 +22,19 @@ internal abstract record ProbeCheck;
 /// <summary><c>exec: {command}</c>: succeeds when the command (run with <c>/bin/sh -c</c>, in the process's directory and environment) exits 0.</summary>
 internal sealed record ExecProbeCheck(string Command) : ProbeCheck;
 
-/// <summary><c>http_get: {scheme, host, port, path}</c>: succeeds on a 2xx or 3xx answer.</summary>
+/// <summary><c>http_get: {scheme, host, port, path, headers, status_code}</c>: succeeds on a 2xx or 3xx answer, or on <see cref="StatusCode"/>.</summary>
 /// <param name="Port">A number or a variable of the instance's environment, resolved for each instance.</param>
 internal sealed record HttpProbeCheck(string Scheme, string Host, ProbePort Port, string Path) : ProbeCheck
 {
     public const string DefaultScheme = "http";
     public const string DefaultHost = "127.0.0.1";
     public const string DefaultPath = "/";
+
+    /// <summary><c>status_code</c>: the one answer that counts as success; null means any 2xx or 3xx.</summary>
+    public int? StatusCode { get; init; }
+
+    /// <summary><c>headers</c>: sent with every request, in file order; null when none (so that records without them compare equal).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; init; }
 
     /// <summary>The URL once the port is known.</summary>
     public Uri UriFor(int port) => new($"{Scheme}://{Host}:{port}{Path}");

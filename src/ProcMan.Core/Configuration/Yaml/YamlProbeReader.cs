@@ -71,6 +71,39 @@ internal static class YamlProbeReader
         return command is null ? null : new ExecProbeCheck(command);
     }
 
+    /// <summary><c>headers</c>: a mapping of header names (HTTP tokens) to plain values.</summary>
+    private static List<KeyValuePair<string, string>> Headers(YamlMappingReader http)
+    {
+        var headers = new List<KeyValuePair<string, string>>();
+        switch (http.Node("headers"))
+        {
+            case null:
+                break;
+            case YamlMappingNode mapping:
+                foreach (var (nameNode, valueNode) in mapping.Children)
+                {
+                    if (nameNode is YamlScalarNode { Value: { Length: > 0 } name } && name.All(IsTokenCharacter)
+                        && valueNode is YamlScalarNode { Value: var value } && (value ?? string.Empty).All(c => c is '\t' || !char.IsControl(c)))
+                    {
+                        headers.Add(KeyValuePair.Create(name, value ?? string.Empty));
+                    }
+                    else
+                    {
+                        http.Report(http.PositionOf(nameNode), $"`headers` {http.Owner}: each header must be a name (letters, digits, `-`) and a plain one-line value");
+                    }
+                }
+
+                break;
+            case var other:
+                http.Report(http.PositionOf(other), $"`headers` {http.Owner}: expected a mapping of header names to values, got {YamlMappingReader.Describe(other)}");
+                break;
+        }
+
+        return headers;
+    }
+
+    private static bool IsTokenCharacter(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c);
+
     private static HttpProbeCheck? HttpGetCheck(YamlMappingReader probe)
     {
         if (probe.Mapping(HttpGet, "a mapping (`{port: ...}`)") is not { } http)
@@ -82,6 +115,8 @@ internal static class YamlProbeReader
         var host = http.String("host") ?? HttpProbeCheck.DefaultHost;
         var port = Port(http);
         var path = http.String("path") ?? HttpProbeCheck.DefaultPath;
+        var statusCode = http.Integer("status_code", minimum: 100, maximum: 599);
+        var headers = Headers(http);
         http.ReportUnknownKeys(KeySection.ProbeHttpGet);
 
         if (!path.StartsWith('/'))
@@ -99,7 +134,7 @@ internal static class YamlProbeReader
             return null;
         }
 
-        var check = new HttpProbeCheck(scheme, host, port, path);
+        var check = new HttpProbeCheck(scheme, host, port, path) { StatusCode = statusCode, Headers = headers.Count == 0 ? null : headers };
         // A variable's port is checked for each instance once environments are known; any port does here.
         var known = port.Number ?? 80;
         if (!Uri.TryCreate($"{scheme}://{host}:{known}{path}", UriKind.Absolute, out _))

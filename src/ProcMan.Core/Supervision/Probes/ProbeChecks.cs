@@ -14,7 +14,7 @@ internal static class ProbeChecks
     {
         ExecProbeCheck exec => new ExecCheck(exec, process, launcher),
         HttpProbeCheck http => http.Port.TryResolve(process.Environment, process.Name, out var port, out var problem)
-            ? new HttpCheck(http.UriFor(port))
+            ? new HttpCheck(http.UriFor(port), http.Headers ?? [], http.StatusCode)
             : new FailingCheck(problem),
         _ => throw new NotSupportedException(check.GetType().Name),
     };
