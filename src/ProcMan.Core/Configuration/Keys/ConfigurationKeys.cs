@@ -34,7 +34,7 @@ internal static class ConfigurationKeys
         NotYet(KeySection.TopLevel, "env_cmds", InProgress),
         Implemented(KeySection.TopLevel, "is_dotenv_disabled", "`true`: the default `.env` is not read", "`false`"),
         NotYet(KeySection.TopLevel, "extends", InProgress),
-        NotYet(KeySection.TopLevel, "ordered_shutdown", InProgress),
+        Ignored(KeySection.TopLevel, "ordered_shutdown", "ProcMan always stops a process's dependents before it, and independent processes together: process-compose's `true`; `false` (all at once) is not offered, since a dependent stopped after its dependency loses it mid-work"),
         Ignored(KeySection.TopLevel, "is_strict", "ProcMan is always strict: every unknown key is an error"),
         Ignored(KeySection.TopLevel, "is_tui_disabled", "ProcMan has no TUI"),
         Ignored(KeySection.TopLevel, "log_format", "process-compose's format for its own log; ProcMan's events follow `--output`"),
