@@ -30,8 +30,9 @@ internal sealed class DependencyGraph(ProcfileDocument document)
     }
 
     /// <summary>
-    /// The document with each <c>exit_on_end</c> resolved: as written, else false for a process
-    /// that another one waits to see complete (a one-shot task whose end is expected), else true.
+    /// The document with each <c>exit_on_end</c> resolved: as written, else false in a
+    /// process-compose file (its default) and for a process that another one waits to see
+    /// complete (a one-shot task whose end is expected), else true.
     /// </summary>
     public ProcfileDocument WithResolvedExitOnEnd()
     {
@@ -42,7 +43,12 @@ internal sealed class DependencyGraph(ProcfileDocument document)
         var processes = document.Processes
             .Select(p => p with
             {
-                Availability = p.Availability with { ExitOnEnd = p.WrittenExitOnEnd ?? !awaitedEnds.Contains(p.Name) },
+                // process-compose lets the others run on after a successful end unless told otherwise;
+                // a failed end still stops everything in both dialects (ProcMan's exit policy).
+                Availability = p.Availability with
+                {
+                    ExitOnEnd = p.WrittenExitOnEnd ?? (document.Dialect != ConfigurationDialect.ProcessCompose && !awaitedEnds.Contains(p.Name)),
+                },
             })
             .ToList();
         return document with { Processes = processes };

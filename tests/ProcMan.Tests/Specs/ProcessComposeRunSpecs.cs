@@ -50,4 +50,24 @@ public sealed class ProcessComposeRunSpecs : IDisposable
 
         procman.Stdout.Should().Contain("other-ran-on").And.NotContain("web-ran");
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_process_compose_file_runs_on_after_one_process_ends_with_success()
+    {
+        var go = await _directory.CreateFifoAsync("go");
+        _directory.Write("process-compose.yml", $$"""
+            processes:
+              build:
+                command: echo built
+              serve:
+                command: read line < {{go}}; echo served after build
+            """);
+        await using var procman = ProcManRun.Start(_directory.Path, "up", "process-compose.yml");
+        await procman.WaitForLineAsync(line => line == "procman | build exited with code 0");
+
+        await File.WriteAllTextAsync(go, "go\n");
+
+        (await procman.WaitForExitAsync()).Should().Be(0);
+        procman.Stdout.Should().Contain("served after build");
+    }
 }
