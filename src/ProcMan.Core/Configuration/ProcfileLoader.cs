@@ -30,7 +30,8 @@ internal static class ProcfileLoader
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var expansion = new ExpansionContext(options.Dialect ?? DialectRule.ByName(path), options.InheritedEnvironment, options.EnvFiles, options.NoEnvFile);
+        var dialect = IsYaml(path) ? options.Dialect ?? DialectRule.ByName(path) : ConfigurationDialect.ProcMan;
+        var expansion = new ExpansionContext(dialect, options.InheritedEnvironment, options.EnvFiles, options.NoEnvFile);
         var document = IsYaml(path)
             ? YamlProcfileReader.Read(text, path, directory, errors, expansion)
             : ClassicProcfileReader.Read(text, path, directory, errors);
@@ -40,7 +41,7 @@ internal static class ProcfileLoader
             throw new InvalidOperationException($"{path}: the reader returned nothing but reported no error");
         }
 
-        document = document with { Dialect = document.Format == ProcfileFormat.Yaml ? options.Dialect ?? DialectRule.ByName(path) : ConfigurationDialect.ProcMan };
+        document = document with { Dialect = dialect };
         document = WithShell(document, options);
         document = WithExitOnSkippedDefault(document);
 

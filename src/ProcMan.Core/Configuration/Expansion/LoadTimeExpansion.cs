@@ -120,7 +120,7 @@ internal static class LoadTimeExpansion
         return variables;
     }
 
-    private static IEnumerable<string> EnvFileNames(YamlMappingNode root) => ValueOf(root, "env_file") switch
+    private static IEnumerable<string> EnvFileNames(YamlMappingNode root) => YamlMappingReader.ValueOf(root, "env_file") switch
     {
         YamlScalarNode { Value: { Length: > 0 } single } => [single],
         YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(item => item.Value).OfType<string>(),
@@ -128,10 +128,7 @@ internal static class LoadTimeExpansion
     };
 
     private static bool IsTrue(YamlMappingNode root, string key) =>
-        ValueOf(root, key) is YamlScalarNode { Value: "true" };
+        YamlMappingReader.ValueOf(root, key) is YamlScalarNode { Value: "true" };
 
-    private static bool HasKey(YamlMappingNode root, string key) => ValueOf(root, key) is not null;
-
-    private static YamlNode? ValueOf(YamlMappingNode mapping, string key) =>
-        mapping.Children.FirstOrDefault(entry => entry.Key is YamlScalarNode { Value: var name } && name == key).Value;
+    private static bool HasKey(YamlMappingNode root, string key) => YamlMappingReader.ValueOf(root, key) is not null;
 }

@@ -23,14 +23,14 @@ internal static class TemplateRendering
     public static void Apply(YamlMappingNode root, ConfigurationDialect dialect, string file, ErrorCollector errors)
     {
         var global = Vars(root, file, errors);
-        if (ValueOf(root, "processes") is not YamlMappingNode processes)
+        if (YamlMappingReader.ValueOf(root, "processes") is not YamlMappingNode processes)
         {
             return;
         }
 
         foreach (var (nameNode, body) in processes.Children)
         {
-            if (body is not YamlMappingNode process || ValueOf(process, DisabledKey) is YamlScalarNode { Value: "true" })
+            if (body is not YamlMappingNode process || YamlMappingReader.ValueOf(process, DisabledKey) is YamlScalarNode { Value: "true" })
             {
                 continue;
             }
@@ -77,7 +77,7 @@ internal static class TemplateRendering
     {
         foreach (var field in RenderedFields)
         {
-            foreach (var scalar in Scalars(ValueOf(process, field)))
+            foreach (var scalar in Scalars(YamlMappingReader.ValueOf(process, field)))
             {
                 yield return (field, scalar);
             }
@@ -85,21 +85,21 @@ internal static class TemplateRendering
 
         foreach (var probe in Probes)
         {
-            if (ValueOf(process, probe) is not YamlMappingNode settings)
+            if (YamlMappingReader.ValueOf(process, probe) is not YamlMappingNode settings)
             {
                 continue;
             }
 
-            if (ValueOf(settings, "exec") is YamlMappingNode exec && ValueOf(exec, "command") is YamlScalarNode command)
+            if (YamlMappingReader.ValueOf(settings, "exec") is YamlMappingNode exec && YamlMappingReader.ValueOf(exec, "command") is YamlScalarNode command)
             {
                 yield return ($"{probe}.exec.command", command);
             }
 
-            if (ValueOf(settings, "http_get") is YamlMappingNode http)
+            if (YamlMappingReader.ValueOf(settings, "http_get") is YamlMappingNode http)
             {
                 foreach (var field in HttpFields)
                 {
-                    if (ValueOf(http, field) is YamlScalarNode value)
+                    if (YamlMappingReader.ValueOf(http, field) is YamlScalarNode value)
                     {
                         yield return ($"{probe}.http_get.{field}", value);
                     }
@@ -120,7 +120,7 @@ internal static class TemplateRendering
     /// <summary>The <c>vars</c> of <paramref name="mapping"/>, or null when it declares none; a var's value must be a plain value.</summary>
     private static Dictionary<string, string>? Vars(YamlMappingNode mapping, string file, ErrorCollector errors)
     {
-        switch (ValueOf(mapping, VarsKey))
+        switch (YamlMappingReader.ValueOf(mapping, VarsKey))
         {
             case null:
                 return null;
@@ -144,7 +144,4 @@ internal static class TemplateRendering
                 return null;
         }
     }
-
-    private static YamlNode? ValueOf(YamlMappingNode mapping, string key) =>
-        mapping.Children.FirstOrDefault(entry => entry.Key is YamlScalarNode { Value: var name } && name == key).Value;
 }

@@ -20,16 +20,12 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
     public YamlNode? Node(string key)
     {
         _knownKeys.Add(key);
-        foreach (var (candidate, value) in mapping.Children)
-        {
-            if (candidate is YamlScalarNode { Value: var name } && name == key)
-            {
-                return value;
-            }
-        }
-
-        return null;
+        return ValueOf(mapping, key);
     }
+
+    /// <summary>The raw value of <paramref name="key"/> in <paramref name="node"/>, for passes over the tree before it is read.</summary>
+    public static YamlNode? ValueOf(YamlMappingNode node, string key) =>
+        node.Children.FirstOrDefault(entry => entry.Key is YamlScalarNode { Value: var name } && name == key).Value;
 
     public SourcePosition? PositionOfValue(string key) => Node(key) is { } value ? PositionOf(value) : null;
 
