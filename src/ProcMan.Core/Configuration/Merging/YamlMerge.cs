@@ -28,8 +28,7 @@ internal static class YamlMerge
     }
 
     /// <summary>
-    /// Which files wrote each process, with the keys each wrote, for the processes more than one
-    /// file is involved in. Keyed by process name.
+    /// Which files wrote each process, with the keys each wrote, keyed by process name.
     /// </summary>
     public static Dictionary<string, List<ProcessSource>> SourcesOfProcesses(IReadOnlyList<YamlSourceFile> files)
     {
@@ -70,12 +69,12 @@ internal static class YamlMerge
 
     private static YamlMappingNode Mappings(YamlMappingNode earlier, YamlMappingNode later, List<string> path, ErrorCollector errors)
     {
-        var laterByName = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
+        var laterByName = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (key, value) in later.Children)
         {
             if (key is YamlScalarNode { Value: { } name })
             {
-                laterByName.TryAdd(name, (key, value));
+                laterByName.TryAdd(name, value);
             }
         }
 
@@ -86,9 +85,9 @@ internal static class YamlMerge
         {
             if (key is YamlScalarNode { Value: { } name } && laterByName.TryGetValue(name, out var over))
             {
-                // The later key node too: an error about the key itself points at the file that last wrote it.
+                // The earlier key node: a process is declared, and a key first written, in the earlier file.
                 taken.Add(name);
-                merged.Children.Add(over.Key, Value(value, over.Value, [.. path, name], errors));
+                merged.Children.Add(key, Value(value, over, [.. path, name], errors));
             }
             else
             {
