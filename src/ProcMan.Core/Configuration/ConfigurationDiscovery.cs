@@ -21,6 +21,39 @@ internal static partial class ConfigurationDiscovery
         "Procfile",
     ];
 
+    /// <summary>
+    /// The override files merged over a discovered file, in order of preference, by the
+    /// discovered file's name: process-compose's for its files (any of them beside any of its
+    /// files, as process-compose looks), <c>procfile.override.*</c> for ProcMan's. A Procfile has none.
+    /// </summary>
+    private static readonly string[] ProcessComposeOverrides =
+    [
+        "compose.override.yml", "compose.override.yaml", "process-compose.override.yml", "process-compose.override.yaml",
+    ];
+
+    private static readonly string[] ProcManOverrides = ["procfile.override.yml", "procfile.override.yaml"];
+
+    /// <summary>
+    /// The files to read when the command line names none: the one <see cref="Find"/> chooses,
+    /// then the first override file beside it, merged over it. As in process-compose, a file
+    /// named on the command line gets no override: name it with another <c>-f</c>.
+    /// </summary>
+    /// <exception cref="ConfigurationException">No candidate exists (the error lists what was looked for).</exception>
+    public static IReadOnlyList<string> FindWithOverride(string directory = ".")
+    {
+        var found = Find(directory);
+        var overrides = Path.GetFileName(found) switch
+        {
+            "procfile.yml" or "procfile.yaml" => ProcManOverrides,
+            "Procfile" => [],
+            _ => ProcessComposeOverrides,
+        };
+        var directoryOfFound = Path.GetDirectoryName(found) ?? string.Empty;
+        return overrides.Select(name => directoryOfFound.Length == 0 ? name : Path.Combine(directoryOfFound, name)).FirstOrDefault(File.Exists) is { } over
+            ? [found, over]
+            : [found];
+    }
+
     /// <summary>The file <see cref="Find"/> would choose, or null when there is none.</summary>
     public static string? FindExisting(string directory = ".")
     {

@@ -19,29 +19,51 @@ internal static class ProcfileLoader
 
     /// <summary>Loads and expands <paramref name="path"/>.</summary>
     /// <exception cref="ConfigurationException">The file, an env file or an option is wrong.</exception>
-    public static LoadedConfiguration Load(string path, LoadOptions? options = null)
+    public static LoadedConfiguration Load(string path, LoadOptions? options = null) => Load([path], options);
+
+    /// <summary>
+    /// Loads <paramref name="paths"/> merged, each over the ones before (see <see cref="YamlMerge"/>),
+    /// and expands the result. The first file gives the document its name (which the control
+    /// socket derives from); the first file read (the base of its <c>extends</c> chain) gives the
+    /// dialect and the directory relative paths start from, as process-compose has it.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A file, an env file or an option is wrong.</exception>
+    public static LoadedConfiguration Load(IReadOnlyList<string> paths, LoadOptions? options = null)
     {
         options ??= new LoadOptions();
         var errors = new ErrorCollector();
-        if (BoundedFileReader.Read(path, out var problem) is not { } text)
+        var path = paths[0];
+        if (paths.Count > 1 && paths.FirstOrDefault(named => !IsYaml(named)) is { } classic)
         {
-            errors.Add(path, problem == BoundedFileReader.NotFound ? "file not found" : problem!);
+            errors.Add(classic, "a classic Procfile cannot be merged with other files: name it alone, or write it as YAML (.yml, .yaml) to merge it");
             throw new ConfigurationException(errors.Errors);
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var dialect = IsYaml(path) ? options.Dialect ?? DialectRule.ByName(path) : ConfigurationDialect.ProcMan;
-        var expansion = new ExpansionContext(dialect, options.InheritedEnvironment, options.EnvFiles, options.NoEnvFile);
-        var document = IsYaml(path)
-            ? YamlProcfileReader.Read(text, path, directory, errors, expansion)
-            : ClassicProcfileReader.Read(text, path, directory, errors);
+        ProcfileDocument? document;
+        ConfigurationDialect dialect;
+        if (IsYaml(path))
+        {
+            (document, dialect) = ReadYaml(paths, options, errors);
+        }
+        else
+        {
+            if (BoundedFileReader.Read(path, out var problem) is not { } text)
+            {
+                errors.Add(path, problem == BoundedFileReader.NotFound ? "file not found" : problem!);
+                throw new ConfigurationException(errors.Errors);
+            }
+
+            dialect = ConfigurationDialect.ProcMan;
+            document = ClassicProcfileReader.Read(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!, errors);
+        }
+
         if (document is null)
         {
             errors.ThrowIfAny();
             throw new InvalidOperationException($"{path}: the reader returned nothing but reported no error");
         }
 
-        document = document with { Dialect = dialect };
+        document = document with { Dialect = dialect, Files = document.Files.Count == 0 ? [document.File] : document.Files };
         document = WithShell(document, options);
         document = WithExitOnSkippedDefault(document);
 
@@ -75,7 +97,45 @@ internal static class ProcfileLoader
                     : process with { Availability = process.Availability with { ExitOnSkipped = false } })],
             };
 
-    private static bool IsYaml(string path) =>
+    /// <summary>
+    /// Every YAML file parsed and checked alone, expanded alone (each with its own
+    /// <c>disable_env_expansion</c>, as process-compose expands each file before merging), merged,
+    /// then its templates rendered once over the merged result, and read.
+    /// </summary>
+    private static (ProcfileDocument? Document, ConfigurationDialect Dialect) ReadYaml(IReadOnlyList<string> paths, LoadOptions options, ErrorCollector errors)
+    {
+        var files = ConfigurationFileSet.Read(paths, errors);
+        if (files.Count == 0 || errors.HasErrors)
+        {
+            return (null, ConfigurationDialect.ProcMan);
+        }
+
+        var first = files[0].File;
+        var dialect = options.Dialect ?? DialectRule.ByName(first);
+        var expansion = new ExpansionContext(dialect, options.InheritedEnvironment, options.EnvFiles, options.NoEnvFile);
+        foreach (var file in files)
+        {
+            LoadTimeExpansion.Apply(file.Root, expansion, file.File, errors);
+        }
+
+        var merged = YamlMerge.All(files, errors);
+        TemplateRendering.Apply(merged, dialect, first, errors);
+        var document = YamlProcfileReader.Read(merged, first, Path.GetDirectoryName(Path.GetFullPath(first))!, errors);
+        if (files.Count == 1)
+        {
+            return (document with { Files = [first] }, dialect);
+        }
+
+        var sources = YamlMerge.SourcesOfProcesses(files);
+        return (document with
+        {
+            File = paths[0],
+            Files = [.. files.Select(file => file.File)],
+            Processes = [.. document.Processes.Select(process => process with { Sources = sources.GetValueOrDefault(process.Name) ?? [] })],
+        }, dialect);
+    }
+
+    internal static bool IsYaml(string path) =>
         path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Resolves environments, replicas, ports and selection for one document.</summary>

@@ -21,6 +21,11 @@ internal static class CheckSummary
             .Append(Count(document.Processes.Count, "process", "processes")).Append(", ")
             .Append(Count(configuration.Processes.Count, "instance", "instances")).Append(" to start")
             .Append('\n');
+        if (document.Files.Count > 1)
+        {
+            text.Append("merged from ").Append(string.Join(", ", document.Files)).Append(" (each over the ones before)\n");
+        }
+
         if (document.Dialect == ConfigurationDialect.ProcessCompose)
         {
             text.Append("read as a process-compose file (its defaults; --dialect procman for ProcMan's)\n");
@@ -43,6 +48,12 @@ internal static class CheckSummary
             if (plan.Definition.Description is { } description)
             {
                 rows.Add(("description", description));
+            }
+
+            if (plan.Definition.Sources.Count > 0)
+            {
+                // Which file wrote which of the process's keys: where to look to change a setting.
+                rows.Add(("from", string.Join("; ", plan.Definition.Sources.Select(source => $"{source.File} ({(source.Keys.Count == 0 ? "nothing" : string.Join(", ", source.Keys))})"))));
             }
 
             rows.Add((plan.Definition.Entrypoint is null ? "command" : "entrypoint", plan.Definition.DisplayCommand));

@@ -9,9 +9,10 @@ internal sealed class ConfigurationOptions
     /// <summary>Said in help texts: the file is discovered, <see cref="ConfigurationDiscovery"/>.</summary>
     public const string DefaultFile = "procfile.yml, process-compose.yml, compose.yml with processes:, Procfile, ...";
 
-    public Option<string?> File { get; } = new("--file", "-f")
+    public Option<string[]> File { get; } = new("--file", "-f")
     {
-        Description = $"The configuration file: YAML (.yml, .yaml) or a classic Procfile [default: {DefaultFile}]",
+        Description = $"The configuration file: YAML (.yml, .yaml) or a classic Procfile; repeatable: each YAML file merged over the ones before [default: {DefaultFile}, with its override file]",
+        AllowMultipleArgumentsPerToken = false,
     };
 
     public Option<string[]> Namespaces { get; } = new("--namespace", "-n")
@@ -51,11 +52,16 @@ internal sealed class ConfigurationOptions
         command.Options.Add(Namespaces);
     }
 
+    /// <summary>Whether <c>-f</c> names at least one file.</summary>
+    public bool NamesFile(ParseResult parse) => parse.GetValue(File) is { Length: > 0 };
+
     /// <summary>Loads the configuration the options name; on an error prints it and returns null.</summary>
     public LoadedConfiguration? Load(ParseResult parse, string? positionalFile = null, IReadOnlyList<string>? selectedNames = null)
     {
-        var path = parse.GetValue(File) ?? positionalFile;
-        return ConfigurationErrors.Catch(() => ProcfileLoader.Load(path ?? ConfigurationDiscovery.Find(), new LoadOptions
+        IReadOnlyList<string>? named = parse.GetValue(File) is { Length: > 0 } files ? files
+            : positionalFile is not null ? [positionalFile]
+            : null;
+        return ConfigurationErrors.Catch(() => ProcfileLoader.Load(named ?? ConfigurationDiscovery.FindWithOverride(), new LoadOptions
         {
             EnvFiles = parse.GetValue(EnvFiles) is { Length: > 0 } envFiles ? envFiles : null,
             NoEnvFile = parse.GetValue(NoEnvFile),

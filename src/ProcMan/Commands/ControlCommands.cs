@@ -10,12 +10,21 @@ namespace ProcMan.Cli.Commands;
 /// </summary>
 internal static class ControlCommands
 {
-    public static Option<string> FileOption() => new("--file", "-f")
+    /// <summary>
+    /// <c>-f</c>, repeatable as for <c>up</c> so that the same command line works: the running
+    /// procman is found by the first file, which names its control socket.
+    /// </summary>
+    public static Option<string[]> FileOption() => new("--file", "-f")
     {
-        Description = "The configuration file the running procman was started with",
+        Description = "The configuration file the running procman was started with (the first one, when it was started with several)",
+        AllowMultipleArgumentsPerToken = false,
         // The same discovery as up, so a client finds the procman started in this directory.
-        DefaultValueFactory = _ => ConfigurationDiscovery.FindExisting() ?? ConfigurationDiscovery.Candidates[0],
+        DefaultValueFactory = _ => [ConfigurationDiscovery.FindExisting() ?? ConfigurationDiscovery.Candidates[0]],
     };
+
+    /// <summary>The file that names the running procman's control socket: the first <c>-f</c>.</summary>
+    public static string FileOf(ParseResult parse, Option<string[]> file) =>
+        parse.GetValue(file) is [var first, ..] ? first : ConfigurationDiscovery.FindExisting() ?? ConfigurationDiscovery.Candidates[0];
 
     public static Argument<string[]> Names(string description, bool required) => new("NAME")
     {
@@ -39,7 +48,7 @@ internal static class ControlCommands
             command.Options.Add(noWait = NoWaitOption(name == "stop" ? "the processes have stopped" : "the processes run again"));
         command.SetAction(async (parse, cancellation) =>
         {
-            var response = await AskAsync(parse.GetValue(file)!, new ControlRequest { Command = name, Names = parse.GetValue(names)!, NoWait = noWait is not null && parse.GetValue(noWait) }, cancellation);
+            var response = await AskAsync(FileOf(parse, file), new ControlRequest { Command = name, Names = parse.GetValue(names)!, NoWait = noWait is not null && parse.GetValue(noWait) }, cancellation);
             PrintInstances(response);
             return response is { Ok: true } ? 0 : ExitCodes.Failure;
         });
@@ -54,7 +63,7 @@ internal static class ControlCommands
         var command = new Command("down", "Stop every process and ProcMan gracefully, as Ctrl-C does; exit with procman's exit code") { file, noWait };
         command.SetAction(async (parse, cancellation) =>
         {
-            var response = await AskAsync(parse.GetValue(file)!, new ControlRequest { Command = "down", NoWait = parse.GetValue(noWait) }, cancellation);
+            var response = await AskAsync(FileOf(parse, file), new ControlRequest { Command = "down", NoWait = parse.GetValue(noWait) }, cancellation);
             PrintInstances(response);
             return response is null ? ExitCodes.Failure : response.ExitCode ?? 0;
         });

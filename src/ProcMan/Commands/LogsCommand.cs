@@ -30,7 +30,7 @@ internal static class LogsCommand
             var request = new ControlRequest { Command = "logs", Names = parse.GetValue(names)!, Lines = Math.Max(0, parse.GetValue(lines)), Follow = parse.GetValue(follow) };
             try
             {
-                using var client = await ControlClient.ConnectAsync(parse.GetValue(file)!);
+                using var client = await ControlClient.ConnectAsync(ControlCommands.FileOf(parse, file));
                 if (ControlCommands.Report(await client.SendAsync(request, cancellation)) is not { Names: { } inUse })
                     return ExitCodes.Failure;
                 return parse.GetValue(format.Output) == OutputMode.Json

@@ -15,7 +15,7 @@ internal static class PsCommand
         var command = new Command("ps", "List the processes of the running procman: state, pid, uptime, restarts, exit code, readiness, lines, bytes") { file, json };
         command.SetAction(async (parse, cancellation) =>
         {
-            var response = await ControlCommands.AskAsync(parse.GetValue(file)!, new ControlRequest { Command = "ps" }, cancellation);
+            var response = await ControlCommands.AskAsync(ControlCommands.FileOf(parse, file), new ControlRequest { Command = "ps" }, cancellation);
             if (response?.Processes is not { } rows)
                 return ExitCodes.Failure;
             Console.Out.Write(parse.GetValue(json) ? Json(rows) : PsTable.Render(rows));

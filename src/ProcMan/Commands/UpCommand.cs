@@ -37,7 +37,7 @@ internal static class UpCommand
         configuration.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
-            var (file, names) = SplitTargets(parse.GetValue(targets) ?? [], parse.GetValue(configuration.File) is not null);
+            var (file, names) = SplitTargets(parse.GetValue(targets) ?? [], configuration.NamesFile(parse));
             var loaded = configuration.Load(parse, file, names);
             if (loaded is null)
                 return ExitCodes.UsageError;

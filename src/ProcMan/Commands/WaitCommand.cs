@@ -35,7 +35,7 @@ internal static class WaitCommand
             var started = Stopwatch.GetTimestamp();
             var seconds = parse.GetValue(timeout);
             var patience = seconds is { } limit ? TimeSpan.FromSeconds(limit) : DefaultPatience;
-            return await ControlCommands.SendAsync(parse.GetValue(file)!, () => new ControlRequest
+            return await ControlCommands.SendAsync(ControlCommands.FileOf(parse, file), () => new ControlRequest
             {
                 Command = "wait",
                 Names = parse.GetValue(names)!,

@@ -33,7 +33,7 @@ internal static class ConfigurationKeys
         Implemented(KeySection.TopLevel, "disable_env_expansion", "`true`: no load-time `$VAR` expansion", "`false`"),
         NotYet(KeySection.TopLevel, "env_cmds", InProgress),
         Implemented(KeySection.TopLevel, "is_dotenv_disabled", "`true`: the default `.env` is not read", "`false`"),
-        NotYet(KeySection.TopLevel, "extends", InProgress),
+        Implemented(KeySection.TopLevel, "extends", "Another YAML file this one inherits (relative to this file): it is read first and this file merged over it, as if both were named with `-f`", "none"),
         Ignored(KeySection.TopLevel, "ordered_shutdown", "ProcMan always stops a process's dependents before it, and independent processes together: process-compose's `true`; `false` (all at once) is not offered, since a dependent stopped after its dependency loses it mid-work"),
         Ignored(KeySection.TopLevel, "is_strict", "ProcMan is always strict: every unknown key is an error"),
         Ignored(KeySection.TopLevel, "is_tui_disabled", "ProcMan has no TUI"),

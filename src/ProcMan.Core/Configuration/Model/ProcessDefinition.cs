@@ -65,6 +65,9 @@ internal sealed record ProcessDefinition(
     /// <summary>process-compose's namespace for a process that names none.</summary>
     public const string DefaultNamespace = "default";
 
+    /// <summary>The files that wrote this process, in merge order, with the keys each wrote; empty for a single file.</summary>
+    public IReadOnlyList<ProcessSource> Sources { get; init; } = [];
+
     /// <summary>The shell a <c>command</c> is run with (the top-level <c>shell</c>, or the dialect's default).</summary>
     public ShellSettings Shell { get; init; } = ShellSettings.Default;
 

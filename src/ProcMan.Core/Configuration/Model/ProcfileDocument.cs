@@ -38,6 +38,12 @@ internal sealed record ProcfileDocument(
     /// <summary>Top-level <c>log_level</c>, or null when absent (then <c>info</c>).</summary>
     public EventLevel? EventLevel { get; init; }
 
+    /// <summary>
+    /// Every file merged into this one, in merge order (an <c>extends</c> base before the file
+    /// extending it, <c>-f</c> files in their order, an override file last); one file when none is merged.
+    /// </summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
     /// <summary>Top-level <c>log_length</c>: recent lines kept per process for <c>procman logs</c>, or null for the default.</summary>
     public int? LogLength { get; init; }
 }

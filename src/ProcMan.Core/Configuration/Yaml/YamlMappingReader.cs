@@ -384,8 +384,8 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
 
     public SourcePosition PositionOf(YamlNode node) => PositionOf(file, node);
 
-    public static SourcePosition PositionOf(string file, YamlNode node) =>
-        new(file, (int)node.Start.Line, (int)node.Start.Column);
+    /// <summary>Where <paramref name="node"/> is written: in the file it was read from when several are merged, else in <paramref name="file"/>.</summary>
+    public static SourcePosition PositionOf(string file, YamlNode node) => YamlProvenance.PositionOf(file, node);
 
     /// <summary>"a mapping", "a list", "nothing" or the scalar itself, for "expected X, got Y".</summary>
     public static string Describe(YamlNode node) => node switch

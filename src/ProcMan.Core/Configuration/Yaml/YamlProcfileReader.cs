@@ -15,6 +15,27 @@ internal static class YamlProcfileReader
     /// <param name="expansion">How to expand <c>$VAR</c> in values; null leaves every value as written.</param>
     public static ProcfileDocument? Read(string text, string file, string directory, ErrorCollector errors, ExpansionContext? expansion = null)
     {
+        if (Parse(text, file, errors) is not { } rootMapping)
+        {
+            return null;
+        }
+
+        if (expansion is not null)
+        {
+            LoadTimeExpansion.Apply(rootMapping, expansion, file, errors);
+            TemplateRendering.Apply(rootMapping, expansion.Dialect, file, errors);
+        }
+
+        return Read(rootMapping, file, directory, errors);
+    }
+
+    /// <summary>
+    /// The file's top-level mapping, checked alone for syntax and duplicate keys, or null when it
+    /// has none (reported). <paramref name="emptyAllowed"/>: an empty file is an empty mapping
+    /// (a file merged over another may have nothing to add).
+    /// </summary>
+    public static YamlMappingNode? Parse(string text, string file, ErrorCollector errors, bool emptyAllowed = false)
+    {
         if (!YamlDuplicateKeyScanner.Scan(text, file, errors))
         {
             return null;
@@ -40,6 +61,11 @@ internal static class YamlProcfileReader
 
         if (stream.Documents.Count == 0 || YamlMappingReader.IsNull(stream.Documents[0].RootNode))
         {
+            if (emptyAllowed)
+            {
+                return new YamlMappingNode();
+            }
+
             errors.Add(file, "the file is empty: expected a `processes` mapping");
             return null;
         }
@@ -60,15 +86,20 @@ internal static class YamlProcfileReader
             return null;
         }
 
-        if (expansion is not null)
-        {
-            LoadTimeExpansion.Apply(rootMapping, expansion, file, errors);
-            TemplateRendering.Apply(rootMapping, expansion.Dialect, file, errors);
-        }
+        return rootMapping;
+    }
 
+    /// <summary>
+    /// Reads a top-level mapping, expanded and merged already, into the document. Relative paths
+    /// start from <paramref name="directory"/>; <paramref name="file"/> names the values that came
+    /// from no file in particular.
+    /// </summary>
+    public static ProcfileDocument Read(YamlMappingNode rootMapping, string file, string directory, ErrorCollector errors)
+    {
         var top = new YamlMappingReader(rootMapping, file, TopLevel, errors);
         top.Boolean(LoadTimeExpansion.DisableKey);
         _ = top.Node(TemplateRendering.VarsKey);
+        _ = top.Node(ConfigurationFileSet.ExtendsKey);
         var dotEnvDisabled = top.Boolean(LoadTimeExpansion.DotEnvDisabledKey) ?? false;
         var version = top.String("version");
         var environment = top.Environment("environment") ?? [];
