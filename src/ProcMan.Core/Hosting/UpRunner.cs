@@ -47,7 +47,7 @@ internal sealed class UpRunner(IProcessLauncher launcher, OutputFormat format, S
     public async Task<int> RunAsync(IReadOnlyList<ProcessSpec> specs, Stream stdout, ControlServer? control)
     {
         var channel = new OutputChannel();
-        var logs = new LogHub(LogLength);
+        var logs = new LogHub(LogLength) { ClearedOnStart = specs.Where(s => s.Definition?.TruncateLog == true).Select(s => s.Name).ToHashSet(StringComparer.Ordinal) };
         // A terminal shows what it would of \r lines, and unfinished lines after a while; files and pipes get the exact bytes.
         var terminal = Mode == OutputMode.Text && format.Terminal;
         ILineFormat lineFormat = Mode == OutputMode.Json

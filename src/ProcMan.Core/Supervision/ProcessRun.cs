@@ -17,7 +17,7 @@ internal sealed class ProcessRun : IDisposable
     private long? _stopped;
     private readonly LinePump[] _pumps;
 
-    public ProcessRun(string name, IChildProcess process, OutputSource source, OutputInlet output, int maxLineLength, IReadOnlyList<ILineObserver> observers, TimeProvider time, TimeSpan? partialLineDelay = null)
+    public ProcessRun(string name, IChildProcess process, OutputSource source, OutputInlet output, int maxLineLength, IReadOnlyList<ILineObserver> observers, TimeProvider time, TimeSpan? partialLineDelay = null, bool stripAnsi = false)
     {
         _time = time;
         _started = time.GetTimestamp();
@@ -25,8 +25,8 @@ internal sealed class ProcessRun : IDisposable
         Process = process;
         Observers = observers;
         _pumps = [
-            new LinePump(source, OutputStream.StandardOutput, output, maxLineLength, observers, partialLineDelay, time),
-            new LinePump(source, OutputStream.StandardError, output, maxLineLength, observers, partialLineDelay, time)];
+            new LinePump(source, OutputStream.StandardOutput, output, maxLineLength, observers, partialLineDelay, time) { StripAnsi = stripAnsi },
+            new LinePump(source, OutputStream.StandardError, output, maxLineLength, observers, partialLineDelay, time) { StripAnsi = stripAnsi }];
         Output = Task.WhenAll(
             _pumps[0].RunAsync(process.StandardOutput, _abandonOutput.Token),
             _pumps[1].RunAsync(process.StandardError, _abandonOutput.Token));

@@ -29,7 +29,8 @@ internal sealed partial class Supervisor
         // Said before the pumps start, so that it comes before the child's first line.
         Log(LogEvents.Started).Information("{Name} started with pid {Pid}", instance.Name, process.Pid);
         ILineObserver[] observers = readyLine is null ? [instance.Counter] : [instance.Counter, readyLine];
-        var run = new ProcessRun(instance.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, observers, options.Time, options.PartialLineDelay);
+        var run = new ProcessRun(instance.Name, process, new OutputSource(instance.Name, instance.Index), output, options.MaxLineLength, observers, options.Time, options.PartialLineDelay,
+            stripAnsi: instance.Definition?.DisableAnsiColors == true);
         _runs.Add(run);
         instance.Started(run, byPolicy);
         _ = ReportExitAsync(instance, run);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProcMan.Cli.CommandLine;
+using ProcMan.Configuration;
 using ProcMan.Control;
 using ProcMan.Hosting;
 using ProcMan.Output;
@@ -57,7 +58,11 @@ internal static class UpCommand
             try
             {
                 // Before anything starts: a log file that cannot be written is a usage error, not a surprise later.
-                logFiles = LogFiles.Open(loaded.Document.LogLocation, [.. loaded.Processes.Select(p => (p.Name, p.Definition?.LogLocation))]);
+                logFiles = LogFiles.Open(
+                    loaded.Document.LogLocation,
+                    [.. loaded.Processes.Select(p => (p.Name, p.Definition?.LogLocation))],
+                    loaded.Document.LogSettings,
+                    loaded.Processes.ToDictionary(p => p.Name, p => p.Definition?.LogSettings ?? LogSettings.Default, StringComparer.Ordinal));
             }
             catch (IOException exception)
             {

@@ -59,6 +59,15 @@ internal sealed record ProcessDefinition(
     /// <summary><c>log_location</c> (absolute): a file that gets this process's lines too.</summary>
     public string? LogLocation { get; init; }
 
+    /// <summary><c>log_configuration</c>: how its <c>log_location</c> file is written.</summary>
+    public LogSettings LogSettings { get; init; } = LogSettings.Default;
+
+    /// <summary><c>truncate_log</c>: each start clears its recent lines (<c>procman logs</c>), as process-compose clears its log view.</summary>
+    public bool TruncateLog { get; init; }
+
+    /// <summary><c>disable_ansi_colors</c>: ANSI escape sequences are removed from its output, wherever it goes.</summary>
+    public bool DisableAnsiColors { get; init; }
+
     /// <summary><c>namespace</c>: the group <c>up --namespace</c> selects by.</summary>
     public string Namespace { get; init; } = DefaultNamespace;
 

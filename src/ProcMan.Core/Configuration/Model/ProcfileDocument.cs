@@ -29,6 +29,9 @@ internal sealed record ProcfileDocument(
     /// <summary>Top-level <c>log_location</c> (absolute): a file that gets every line, ProcMan's included.</summary>
     public string? LogLocation { get; init; }
 
+    /// <summary>Top-level <c>log_configuration</c>: how the top-level <c>log_location</c> file is written.</summary>
+    public LogSettings LogSettings { get; init; } = LogSettings.Default;
+
     /// <summary>Top-level <c>shell</c> as written, or null when absent (then the dialect's default applies).</summary>
     public ShellSettings? Shell { get; init; }
 

@@ -107,6 +107,7 @@ internal static class YamlProcfileReader
         var processes = Processes(top, rootMapping, file, directory, errors);
         var shutdownTimeout = top.Seconds("shutdown_timeout_seconds", zeroAllowed: true);
         var logLocation = LogLocation(top, directory);
+        var logSettings = YamlLogConfigurationReader.Read(top);
         var shell = YamlShellReader.Read(top);
         var eventLevel = YamlEventLevelReader.Read(top);
         var logLength = top.Integer("log_length", minimum: 1, maximum: ConfigurationLimits.MaximumLogLength);
@@ -116,6 +117,7 @@ internal static class YamlProcfileReader
         {
             ShutdownTimeout = shutdownTimeout,
             LogLocation = logLocation,
+            LogSettings = logSettings ?? LogSettings.Default,
             Shell = shell,
             EventLevel = eventLevel,
             LogLength = logLength,
@@ -219,6 +221,9 @@ internal static class YamlProcfileReader
         var successExitCodes = YamlAvailabilityReader.SuccessExitCodes(process);
         var shutdown = YamlShutdownReader.Read(process);
         var logLocation = LogLocation(process, directory);
+        var logSettings = YamlLogConfigurationReader.Read(process);
+        var truncateLog = process.Boolean("truncate_log") ?? false;
+        var disableAnsiColors = process.Boolean("disable_ansi_colors") ?? false;
         process.ReportUnknownKeys(KeySection.Process, YamlHints.ProcessSectionKeys);
 
         if (hasCommand && hasEntrypoint)
@@ -268,6 +273,9 @@ internal static class YamlProcfileReader
             SuccessExitCodes = successExitCodes,
             Shutdown = shutdown,
             LogLocation = logLocation,
+            LogSettings = logSettings ?? LogSettings.Default,
+            TruncateLog = truncateLog,
+            DisableAnsiColors = disableAnsiColors,
             Namespace = string.IsNullOrWhiteSpace(@namespace) ? ProcessDefinition.DefaultNamespace : @namespace,
         };
     }

@@ -17,6 +17,9 @@ internal sealed class BufferedOutput(Stream output, int size = BufferedOutput.De
     // A span asked for that is larger than the whole buffer (a 10 MB line in JSON).
     private byte[]? _oversized;
 
+    /// <summary>How many bytes wait for the next flush (a log file's size counts them).</summary>
+    public int Buffered => _buffered;
+
     public void Append(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > _buffer.Length - _buffered)

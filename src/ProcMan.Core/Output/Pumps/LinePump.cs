@@ -73,6 +73,12 @@ internal sealed class LinePump(
         ? new PartialLineWatch(source, stream, output, delay, time ?? TimeProvider.System)
         : null;
 
+    /// <summary>
+    /// <c>disable_ansi_colors</c>: escape sequences are removed from the lines, in their buffer,
+    /// before anyone sees them. Only the pumps of a process that asks pay for it.
+    /// </summary>
+    public bool StripAnsi { get; init; }
+
     public int MaxLineLength { get; } = maxLineLength > 0 ? maxLineLength : throw new ArgumentOutOfRangeException(nameof(maxLineLength));
 
     /// <summary>
@@ -265,6 +271,9 @@ internal sealed class LinePump(
             chunk.Release();
             return;
         }
+        // Stripping never removes a newline, so the chunk's line count holds.
+        if (StripAnsi)
+            chunk = chunk with { Length = AnsiEscapes.Strip(chunk.Buffer.AsSpan(0, chunk.Length)) };
         // Before the write: once in the channel, the chunk belongs to the drain.
         Action? afterWrite = null;
         foreach (var observer in _observers)

@@ -1,10 +1,14 @@
+using ProcMan.Configuration;
+
 namespace ProcMan.Output;
 
 /// <summary>
 /// The <c>log_location</c> files of a run and which lines go where: the top-level file gets every
 /// line (ProcMan's included) with its prefix; a process's file gets that process's lines, without
 /// the prefix unless several instances (replicas, or processes naming the same file) share it.
-/// Every line carries the date and time. A file named twice is opened once, and gets each line once.
+/// Every line carries the date and time, unless the file's <c>log_configuration</c> says otherwise.
+/// A file named twice is opened once, and gets each line once, with the settings of the first that
+/// names it (the top level, then the processes in file order).
 /// </summary>
 internal sealed class LogFiles : IDisposable
 {
@@ -29,7 +33,14 @@ internal sealed class LogFiles : IDisposable
     /// </summary>
     /// <param name="everything">The top-level <c>log_location</c> (absolute), if any.</param>
     /// <param name="instances">Every instance name with its process's <c>log_location</c> (absolute), if any.</param>
-    public static LogFiles? Open(string? everything, IReadOnlyList<(string Instance, string? Path)> instances)
+    /// <param name="everythingSettings">The top-level <c>log_configuration</c>.</param>
+    /// <param name="instanceSettings">Each instance's process's <c>log_configuration</c>, by instance name.</param>
+    public static LogFiles? Open(
+        string? everything,
+        IReadOnlyList<(string Instance, string? Path)> instances,
+        LogSettings? everythingSettings = null,
+        IReadOnlyDictionary<string, LogSettings>? instanceSettings = null,
+        TimeProvider? time = null)
     {
         var writers = instances.Where(i => i.Path is not null).GroupBy(i => i.Path!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(i => i.Instance).ToList(), StringComparer.Ordinal);
@@ -41,11 +52,11 @@ internal sealed class LogFiles : IDisposable
         try
         {
             if (everything is not null)
-                opened[everything] = LogFile.Open(everything, Prefixer(names, withNames: true));
+                opened[everything] = Open(everything, names, withNames: true, everythingSettings ?? LogSettings.Default, time);
             foreach (var (path, writersOfFile) in writers)
             {
                 if (!opened.ContainsKey(path))
-                    opened[path] = LogFile.Open(path, Prefixer(names, withNames: writersOfFile.Count > 1));
+                    opened[path] = Open(path, names, withNames: writersOfFile.Count > 1, instanceSettings?.GetValueOrDefault(writersOfFile[0]) ?? LogSettings.Default, time);
             }
         }
         catch (IOException)
@@ -73,6 +84,13 @@ internal sealed class LogFiles : IDisposable
             file.Dispose();
     }
 
-    private static LinePrefixer Prefixer(IEnumerable<string> names, bool withNames) =>
-        new(new OutputFormat(Colors: false, Timestamps: true) { TimestampPattern = OutputFormat.DateAndTime, Names = withNames }, names);
+    private static LogFile Open(string path, IEnumerable<string> names, bool withNames, LogSettings settings, TimeProvider? time) =>
+        LogFile.Open(path, Prefixer(names, withNames && !settings.NoMetadata, settings), settings, time);
+
+    private static LinePrefixer Prefixer(IEnumerable<string> names, bool withNames, LogSettings settings) =>
+        new(new OutputFormat(Colors: false, Timestamps: settings.Timestamps)
+        {
+            TimestampPattern = settings.TimestampPattern ?? OutputFormat.DateAndTime,
+            Names = withNames,
+        }, names);
 }

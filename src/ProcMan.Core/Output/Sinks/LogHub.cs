@@ -35,6 +35,12 @@ internal sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, 
     {
     }
 
+    /// <summary>
+    /// The instances whose lines are forgotten each time they start (<c>truncate_log</c>): at the
+    /// <c>started</c> event, which comes before the run's first line.
+    /// </summary>
+    public IReadOnlySet<string> ClearedOnStart { get; init; } = new HashSet<string>();
+
     public void Publish(in OutputChunk chunk)
     {
         lock (_gate)
@@ -43,6 +49,8 @@ internal sealed class LogHub(int linesPerSource = LogHub.DefaultLinesPerSource, 
             var name = LogEntry.SubjectOf(chunk.Source, chunk.Details);
             if (!_rings.TryGetValue(name, out var ring))
                 _rings[name] = ring = new LogRing(name);
+            else if (ClearedOnStart.Count > 0 && chunk.Details is EventDetails { Event: LogEvents.Started } && ClearedOnStart.Contains(name))
+                ring.Clear();
             // Followers get what the ring keeps: a long line once it is complete, truncated.
             var kept = ring.Add(sequence, chunk, linesPerSource, bytesPerSource);
             if (_followers.Count == 0 || kept.IsEmpty)

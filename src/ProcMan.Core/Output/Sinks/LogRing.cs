@@ -61,6 +61,16 @@ internal sealed class LogRing(string name, int maxLineLength = LogRing.DefaultMa
         return newest.Buffer.AsSpan(0, newest.Length);
     }
 
+    /// <summary>Forgets every line kept, giving their buffers back.</summary>
+    public void Clear()
+    {
+        while (_chunks.TryDequeue(out var oldest))
+            oldest.Return();
+        _lines = 0;
+        _bytes = 0;
+        _open = null;
+    }
+
     /// <summary>Copies of the last <paramref name="count"/> lines, oldest first.</summary>
     public List<LogEntry> LastLines(int count)
     {

@@ -15,19 +15,15 @@ public sealed class ConfigurationKeysTests : IDisposable
     public static TheoryData<string, string> ImplementedKeys() =>
         Data(ConfigurationKeys.All
             .Where(key => key.Status == KeyStatus.Implemented)
-            .Select(key => (key.Section, key.Name))
-            .Where(key => !IsUnderANotYetKey(key.Section)));
+            .Select(key => (key.Section, key.Name)));
 
     public static TheoryData<string, string> IgnoredKeys() =>
-        Data(ConfigurationKeys.All.Where(key => key.Status == KeyStatus.Ignored).Select(key => (key.Section, key.Name))
-            .Where(key => !IsUnderANotYetKey(key.Section)));
+        Data(ConfigurationKeys.All.Where(key => key.Status == KeyStatus.Ignored).Select(key => (key.Section, key.Name)));
 
     public static TheoryData<string, string> RefusedKeys() =>
-        Data(ConfigurationKeys.All.Where(key => key.Status is KeyStatus.Refused or KeyStatus.NotYet).Select(key => (key.Section, key.Name))
-            .Where(key => !IsUnderANotYetKey(key.Section)));
+        Data(ConfigurationKeys.All.Where(key => key.Status is KeyStatus.Refused or KeyStatus.NotYet).Select(key => (key.Section, key.Name)));
 
     public static TheoryData<string> Sections() => new(Enum.GetValues<KeySection>()
-        .Where(section => !IsUnderANotYetKey(section))
         .Select(section => section.ToString()));
 
     [Theory]
@@ -151,11 +147,4 @@ public sealed class ConfigurationKeysTests : IDisposable
 
         return data;
     }
-
-    /// <summary>
-    /// The sections inside `log_configuration`, which is refused as not supported yet: their keys
-    /// are never reached, so what the registry says of them is checked when the key is implemented.
-    /// </summary>
-    private static bool IsUnderANotYetKey(KeySection section) =>
-        section is KeySection.LogConfiguration or KeySection.LogRotation;
 }

@@ -110,4 +110,23 @@ public sealed class LogHubTests
 
     private static LogEntry Entry(long sequence, string text) =>
         new(sequence, Web, OutputStream.StandardOutput, DateTimeOffset.UnixEpoch, Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public void A_process_with_truncate_log_starts_each_run_with_no_recent_lines_and_the_others_keep_theirs()
+    {
+        var hub = new LogHub { ClearedOnStart = new HashSet<string> { "web" } };
+        var starts = Logged(log =>
+        {
+            log(LogEvents.Started).Information("{Name} started with pid {Pid}", "web", 42);
+            log(LogEvents.Started).Information("{Name} started with pid {Pid}", "worker", 43);
+        });
+        hub.Write(Of(Web, "first run\n"));
+        hub.Write(Of(Worker, "worker line\n"));
+        foreach (var chunk in starts)
+            hub.Write(chunk);
+        hub.Write(Of(Web, "second run\n"));
+
+        Text(hub.Subscribe(name => name == "web", lines: 10, follow: false).Backlog).Should().Be("web started with pid 42\nsecond run\n");
+        Text(hub.Subscribe(name => name == "worker", lines: 10, follow: false).Backlog).Should().Be("worker line\nworker started with pid 43\n");
+    }
 }
