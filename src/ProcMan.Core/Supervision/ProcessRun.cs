@@ -92,7 +92,26 @@ internal sealed class ProcessRun : IDisposable
     /// <summary>ProcMan has SIGKILLed what was left of it.</summary>
     public bool Killed { get; private set; }
 
+    /// <summary>A daemon's launcher exited with success: the daemon it left runs on, outside the launcher.</summary>
+    public bool DaemonLaunched { get; private set; }
+
+    /// <summary>The run of the shutdown command that stops it, once one was started.</summary>
+    public ProcessRun? ShutdownRun { get; private set; }
+
     public void LivenessFailed() => FailedLiveness = true;
+
+    /// <summary>How long its launcher ran, which the instance's run time counts already.</summary>
+    public TimeSpan LaunchTook { get; private set; }
+
+    /// <summary>Its launcher exited with success: its clock runs on, for the daemon.</summary>
+    public void Launched()
+    {
+        DaemonLaunched = true;
+        LaunchTook = Age;
+        _stopped = null;
+    }
+
+    public void ShutdownStarted(ProcessRun shutdown) => ShutdownRun = shutdown;
 
     public void StopWasSent() => StopSent = true;
 

@@ -64,7 +64,12 @@ internal sealed partial class Supervisor
         if (shutdown.Command is { } command)
         {
             Log(LogEvents.ShutdownCommand).Information("running the shutdown command of {Name}", instance.Name);
-            RunShutdownCommand(instance, command);
+            RunShutdownCommand(instance, command, run);
+        }
+        else if (shutdown.ParentOnly)
+        {
+            Log(LogEvents.SignalSent).Information("sending {Signal} to {Name} (its parent process only)", shutdown.Signal.ToString(), instance.Name);
+            run.Process.SignalParent(shutdown.Signal);
         }
         else
         {
@@ -74,7 +79,7 @@ internal sealed partial class Supervisor
         ScheduleKill(run, shutdown.Timeout ?? options.StopTimeout);
     }
 
-    private void RunShutdownCommand(ProcessInstance instance, string command)
+    private void RunShutdownCommand(ProcessInstance instance, string command, ProcessRun stopping)
     {
         var spec = instance.Spec with { Name = $"{instance.Name} shutdown", Arguments = ShellCommand.Arguments(command) };
         try
@@ -87,6 +92,7 @@ internal sealed partial class Supervisor
             run.StopWasSent();
             run.ExitWasHandled();
             _runs.Add(run);
+            stopping.ShutdownStarted(run);
             ScheduleKill(run, instance.Shutdown.Timeout ?? options.StopTimeout);
             _ = process.Exited.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
             _ = run.Output.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
@@ -104,7 +110,8 @@ internal sealed partial class Supervisor
     /// </summary>
     private void StopLeftovers(ProcessRun run)
     {
-        if (run.StopSent || !run.HasExited || (!run.IsOutputOpen && !run.Process.HasLiveTree))
+        // A launched daemon is no leftover: it is stopped in its turn, by its own shutdown.
+        if (run.StopSent || run.DaemonLaunched || !run.HasExited || (!run.IsOutputOpen && !run.Process.HasLiveTree))
             return;
         run.StopWasSent();
         run.Process.SignalTree(UnixSignal.Terminate);
@@ -133,6 +140,43 @@ internal sealed partial class Supervisor
             _ = Task.Delay(after, options.Time).ContinueWith(_ => _mailbox.Writer.TryWrite(new StraysTimedOut(found, after)), TaskScheduler.Default);
         }
         return strays.Count;
+    }
+
+    /// <summary>
+    /// A launched daemon that was told to stop has stopped once its shutdown command has exited and
+    /// nothing of what its launcher left is alive (or it was killed): then that is acted on as an
+    /// exit would be: stopped as asked, or, stopped for a failed liveness probe, a failure.
+    /// </summary>
+    private void SettleStoppedDaemons()
+    {
+        foreach (var instance in _instances.Where(i => i.IsUp || i.State == ProcessState.Stopping))
+        {
+            if (instance.Run is not { DaemonLaunched: true, StopSent: true } run || run.ShutdownRun is { HasExited: false })
+                continue;
+            if (!run.Killed && (run.Process.HasLiveTree || run.IsOutputOpen))
+            {
+                // What dies without a child of ProcMan's exiting sends no news: look again shortly.
+                RecheckSoon();
+                continue;
+            }
+
+            run.EndProbes();
+            run.StopClock();
+            instance.AddRunTime(run.Age - run.LaunchTook);
+            Log(LogEvents.Exited).Information("{Name}'s daemon has stopped", instance.Name);
+            if (instance.State == ProcessState.Stopping || _stopping)
+                StoppedAsAsked(instance);
+            else
+                AfterRun(instance, run, instance.LastExit ?? ExitStatus.Exited(0), failed: run.FailedLiveness);
+        }
+    }
+
+    private void RecheckSoon()
+    {
+        if (_recheckScheduled)
+            return;
+        _recheckScheduled = true;
+        _ = Task.Delay(LeftoverRecheck, options.Time).ContinueWith(_ => _mailbox.Writer.TryWrite(new Recheck()), TaskScheduler.Default);
     }
 
     private void ScheduleKill(ProcessRun run, TimeSpan after) =>

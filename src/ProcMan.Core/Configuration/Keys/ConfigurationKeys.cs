@@ -85,8 +85,8 @@ internal static class ConfigurationKeys
         Implemented(KeySection.Process, "namespace", "Its namespace: `up --namespace NS` starts only the processes of NS (repeatable), with what they depend on", "`default`"),
         Implemented(KeySection.Process, "vars", "Values for its `{{.NAME}}` templates, over the top level's", "none"),
         Implemented(KeySection.Process, "is_template_disabled", "`true`: its `{{...}}` are left as written", "`false`"),
-        NotYet(KeySection.Process, "is_daemon", InProgress),
-        NotYet(KeySection.Process, "launch_timeout_seconds", InProgress),
+        Implemented(KeySection.Process, "is_daemon", "`true`: the command launches a daemon and exits; its successful exit is not an end: the process runs until it is stopped, by `shutdown.command` (or its signal, sent to what the launcher left)", "`false`"),
+        Implemented(KeySection.Process, "launch_timeout_seconds", "How long a daemon's launcher may run before ProcMan warns that it is still launching; it is not failed for it (neither does process-compose)", "5 (0: the default)"),
         Ignored(KeySection.Process, "name", "a process's name is its key under `processes`"),
         Ignored(KeySection.Process, "monitor_for", "it notifies process-compose's TUI of activity or silence; ProcMan has no TUI"),
         Ignored(KeySection.Process, "monitor_silence_threshold", "it belongs to `monitor_for`, which ProcMan ignores"),
@@ -135,7 +135,7 @@ internal static class ConfigurationKeys
         Implemented(KeySection.Shutdown, "command", "A shell line that stops it, instead of a signal", "none"),
         Implemented(KeySection.Shutdown, "signal", "The signal that stops it, a name or a number", "`TERM`"),
         Implemented(KeySection.Shutdown, "timeout_seconds", "How long to wait before SIGKILL", "the top level's `shutdown_timeout_seconds`"),
-        NotYet(KeySection.Shutdown, "parent_only", InProgress),
+        Implemented(KeySection.Shutdown, "parent_only", "`true`: the signal goes to the process alone, not its process group; what of the group outlives it then gets the signal, and SIGKILL after the timeout", "`false` (the group)", ProcessComposeSupport.Differs),
         NotYet(KeySection.Shutdown, "send_keys", TerminalIssue),
 
         // depends_on.NAME.

@@ -188,6 +188,8 @@ internal static class YamlProcfileReader
         var successExitCodes = YamlAvailabilityReader.SuccessExitCodes(process);
         var shutdown = YamlShutdownReader.Read(process);
         var logLocation = LogLocation(process, directory);
+        var isDaemon = process.Boolean("is_daemon") ?? false;
+        var launchTimeout = process.Seconds("launch_timeout_seconds", zeroAllowed: true);
         process.ReportUnknownKeys(KeySection.Process, YamlHints.ProcessSectionKeys);
 
         if (hasCommand && hasEntrypoint)
@@ -238,6 +240,9 @@ internal static class YamlProcfileReader
             Shutdown = shutdown,
             LogLocation = logLocation,
             Namespace = string.IsNullOrWhiteSpace(@namespace) ? ProcessDefinition.DefaultNamespace : @namespace,
+            IsDaemon = isDaemon,
+            // 0 stands for the default, as in process-compose.
+            LaunchTimeout = launchTimeout is { } timeout && timeout > TimeSpan.Zero ? timeout : ProcessDefinition.DefaultLaunchTimeout,
         };
     }
 
