@@ -123,6 +123,9 @@ internal sealed class ProcessRun : IDisposable
 
     public void EndProbes() => _endProbes.Cancel();
 
+    /// <summary>Its probes have been ended: nothing of the run is watched any more.</summary>
+    public bool ProbesEnded => _endProbes.IsCancellationRequested;
+
     /// <summary>Stops reading pipes that a runaway descendant keeps open.</summary>
     public void AbandonOutput() => _abandonOutput.Cancel();
 

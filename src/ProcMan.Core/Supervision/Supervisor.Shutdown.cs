@@ -42,7 +42,10 @@ internal sealed partial class Supervisor
             instance.MoveTo(ProcessState.Stopped);
         foreach (var run in _runs)
             StopLeftovers(run);
-        StopStrays();
+        // A daemon that detached itself is one of ProcMan's strays: it is stopped in its turn, by its
+        // shutdown, and what is left of the strays only after every daemon has had its turn.
+        if (!_instances.Any(i => i.Run is { DaemonLaunched: true } && (i.IsUp || i.State == ProcessState.Stopping)))
+            StopStrays();
     }
 
     /// <summary>Stops every running instance that no running instance depends on: dependents first, the rest in parallel.</summary>
@@ -146,12 +149,15 @@ internal sealed partial class Supervisor
     /// A launched daemon that was told to stop has stopped once its shutdown command has exited and
     /// nothing of what its launcher left is alive (or it was killed): then that is acted on as an
     /// exit would be: stopped as asked, or, stopped for a failed liveness probe, a failure.
+    /// Returns whether one was.
     /// </summary>
-    private void SettleStoppedDaemons()
+    private bool SettleStoppedDaemons()
     {
+        var settled = false;
         foreach (var instance in _instances.Where(i => i.IsUp || i.State == ProcessState.Stopping))
         {
-            if (instance.Run is not { DaemonLaunched: true, StopSent: true } run || run.ShutdownRun is { HasExited: false })
+            // Its shutdown command's last lines come before the news that the daemon has stopped.
+            if (instance.Run is not { DaemonLaunched: true, StopSent: true } run || run.ShutdownRun is { HasExited: false } or { IsOutputOpen: true })
                 continue;
             if (!run.Killed && (run.Process.HasLiveTree || run.IsOutputOpen))
             {
@@ -160,6 +166,7 @@ internal sealed partial class Supervisor
                 continue;
             }
 
+            settled = true;
             run.EndProbes();
             run.StopClock();
             instance.AddRunTime(run.Age - run.LaunchTook);
@@ -169,6 +176,7 @@ internal sealed partial class Supervisor
             else
                 AfterRun(instance, run, instance.LastExit ?? ExitStatus.Exited(0), failed: run.FailedLiveness);
         }
+        return settled;
     }
 
     private void RecheckSoon()
@@ -198,7 +206,8 @@ internal sealed partial class Supervisor
     private void ForgetFinishedRuns() =>
         _runs.RemoveAll(run =>
         {
-            if (!run.ExitHandled || !run.HasExited || run.IsOutputOpen || run.Process.HasLiveTree)
+            // A launched daemon's run lives on (its probes, its stop) until the daemon is over.
+            if (!run.ExitHandled || !run.HasExited || run.IsOutputOpen || run.Process.HasLiveTree || (run.DaemonLaunched && !run.ProbesEnded))
                 return false;
             run.Dispose();
             return true;

@@ -57,7 +57,9 @@ internal sealed partial class Supervisor(
             first = false;
             if (_stopping)
                 StopWhatCan();
-            SettleStoppedDaemons();
+            // A daemon that has stopped may start again (a restart) or end the run: look again at once.
+            if (SettleStoppedDaemons())
+                continue;
             AnswerWaiters();
             ForgetFinishedRuns();
             if (IsFinished())

@@ -66,6 +66,23 @@ public sealed class SupervisorDaemonTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task I_see_a_daemon_that_left_its_launcher_s_tree_stopped_by_its_shutdown_command()
+    {
+        await using var harness = SupervisorHarness.Start(Daemon, StopsTheDaemon);
+        var db = await harness.WaitForStartAsync("db");
+        await harness.WaitForStartAsync("web");
+        db.Exit(0);
+        await harness.WaitForLineAsync("db launched its daemon; it runs until it is stopped");
+        await harness.StateOfAsync("db");
+
+        harness.Supervisor.RequestStop(new StopRequest("received SIGTERM", 143, ForcesOnRepeat: true));
+
+        (await harness.ExitCodeAsync()).Should().Be(143);
+        harness.Lines.Should().ContainInOrder("procman | running the shutdown command of db", "procman | db's daemon has stopped");
+        db.Disposed.Should().BeTrue("the launcher is released once its daemon is over");
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task I_see_a_failing_launcher_fail_as_any_process_does()
     {
         await using var harness = SupervisorHarness.Start(Daemon, StopsTheDaemon);
