@@ -195,6 +195,11 @@ internal sealed partial class Supervisor
         if (failed)
         {
             _exitPolicy.Failed(status?.Code ?? ProcessStartException.ExitCode);
+            if (!instance.Availability.FailureStopsAll)
+            {
+                Log(LogEvents.Completed).Warning("{Name} failed ({How}); the others run on: a process waits for its end with process_completed", instance.Name, how);
+                return;
+            }
             BeginStop($"{instance.Name} failed ({how})", failure: true);
         }
         else if (instance.Availability.ExitOnEnd)
