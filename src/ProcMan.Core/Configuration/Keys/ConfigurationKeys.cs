@@ -31,7 +31,7 @@ internal static class ConfigurationKeys
         Implemented(KeySection.TopLevel, "shell", "The shell that runs `command`: `shell_command`, `shell_argument`", "`/bin/sh -c`; `bash -c` in a process-compose file when bash exists"),
         Implemented(KeySection.TopLevel, "vars", "Values for `{{.NAME}}` templates in every process (see process-compose files)", "none"),
         Implemented(KeySection.TopLevel, "disable_env_expansion", "`true`: no load-time `$VAR` expansion", "`false`"),
-        NotYet(KeySection.TopLevel, "env_cmds", InProgress),
+        Implemented(KeySection.TopLevel, "env_cmds", "Variables for every process from commands: `NAME: command`, run once by `up` and `run` before anything starts (not by `check`); the trimmed stdout is the value. A command that fails or takes over 10 s is an error", "none", ProcessComposeSupport.Differs),
         Implemented(KeySection.TopLevel, "is_dotenv_disabled", "`true`: the default `.env` is not read", "`false`"),
         NotYet(KeySection.TopLevel, "extends", InProgress),
         Ignored(KeySection.TopLevel, "ordered_shutdown", "ProcMan always stops a process's dependents before it, and independent processes together: process-compose's `true`; `false` (all at once) is not offered, since a dependent stopped after its dependency loses it mid-work"),

@@ -79,6 +79,7 @@ internal static class YamlProcfileReader
         var shell = YamlShellReader.Read(top);
         var eventLevel = YamlEventLevelReader.Read(top);
         var logLength = top.Integer("log_length", minimum: 1, maximum: ConfigurationLimits.MaximumLogLength);
+        var envCommands = EnvCommands(top);
         top.ReportUnknownKeys(KeySection.TopLevel);
 
         return new ProcfileDocument(file, directory, ProcfileFormat.Yaml, version, envFiles, environment, processes)
@@ -89,7 +90,29 @@ internal static class YamlProcfileReader
             EventLevel = eventLevel,
             LogLength = logLength,
             DotEnvDisabled = dotEnvDisabled,
+            EnvCommands = envCommands,
         };
+    }
+
+    /// <summary><c>env_cmds</c>: a mapping of variable names to the commands whose output they get.</summary>
+    private static IReadOnlyList<EnvironmentVariable> EnvCommands(YamlMappingReader top)
+    {
+        switch (top.Node("env_cmds"))
+        {
+            case null:
+                return [];
+            case YamlMappingNode:
+                var commands = top.Environment("env_cmds") ?? [];
+                foreach (var empty in commands.Where(c => string.IsNullOrWhiteSpace(c.Value) && c.At is not null))
+                {
+                    top.Report(empty.At!, $"`env_cmds.{empty.Name}` {TopLevel} is empty: give the command whose output is the value");
+                }
+
+                return [.. commands.Where(c => !string.IsNullOrWhiteSpace(c.Value))];
+            case var other:
+                top.TypeError(other, "env_cmds", "a mapping of variable names to commands", "");
+                return [];
+        }
     }
 
     private static List<ProcessDefinition> Processes(
