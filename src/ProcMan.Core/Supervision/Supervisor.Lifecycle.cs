@@ -197,7 +197,8 @@ internal sealed partial class Supervisor
             _exitPolicy.Failed(status?.Code ?? ProcessStartException.ExitCode);
             if (!instance.Availability.FailureStopsAll)
             {
-                Log(LogEvents.Completed).Warning("{Name} failed ({How}); the others run on: a process waits for its end with process_completed", instance.Name, how);
+                // Not a kind of its own: its exit was the event; this only says why nothing stops.
+                log.Warning("{Name} failed ({How}); the others run on: a process waits for its end with process_completed", instance.Name, how);
                 return;
             }
             BeginStop($"{instance.Name} failed ({how})", failure: true);

@@ -170,7 +170,7 @@ internal sealed partial class Supervisor
             run.EndProbes();
             run.StopClock();
             instance.AddRunTime(run.Age - run.LaunchTook);
-            Log(LogEvents.Exited).Information("{Name}'s daemon has stopped", instance.Name);
+            Log(LogEvents.DaemonStopped).Information("{Name}'s daemon has stopped", instance.Name);
             if (instance.State == ProcessState.Stopping || _stopping)
                 StoppedAsAsked(instance);
             else

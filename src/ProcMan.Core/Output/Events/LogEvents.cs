@@ -18,6 +18,7 @@ internal static class LogEvents
     public const string Exited = "exited";
     public const string Launched = "launched";
     public const string StillLaunching = "still_launching";
+    public const string DaemonStopped = "daemon_stopped";
     public const string Restarting = "restarting";
     public const string Completed = "completed";
     public const string Skipped = "skipped";
