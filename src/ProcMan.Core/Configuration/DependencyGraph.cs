@@ -40,15 +40,27 @@ internal sealed class DependencyGraph(ProcfileDocument document)
             .SelectMany(p => p.DependsOn.Where(d => d.Target != p.Name && IsCompletion(d.Condition)))
             .Select(d => d.Target)
             .ToHashSet(StringComparer.Ordinal);
+        var awaitedAnyEnds = document.Processes
+            .SelectMany(p => p.DependsOn.Where(d => d.Target != p.Name && d.Condition == DependencyCondition.ProcessCompleted))
+            .Select(d => d.Target)
+            .ToHashSet(StringComparer.Ordinal);
+        var processCompose = document.Dialect == ConfigurationDialect.ProcessCompose;
         var processes = document.Processes
-            .Select(p => p with
+            .Select(p =>
             {
                 // process-compose lets the others run on after a successful end unless told otherwise;
                 // a failed end still stops everything in both dialects (ProcMan's exit policy).
-                Availability = p.Availability with
+                var exitOnEnd = p.WrittenExitOnEnd ?? (!processCompose && !awaitedEnds.Contains(p.Name));
+                return p with
                 {
-                    ExitOnEnd = p.WrittenExitOnEnd ?? (document.Dialect != ConfigurationDialect.ProcessCompose && !awaitedEnds.Contains(p.Name)),
-                },
+                    Availability = p.Availability with
+                    {
+                        ExitOnEnd = exitOnEnd,
+                        // ... except the failure of a process that another waits for with process_completed,
+                        // in a process-compose file: whatever its end, its dependants are to run.
+                        FailureStopsAll = !(processCompose && awaitedAnyEnds.Contains(p.Name) && !exitOnEnd && p.Availability.Restart != RestartPolicy.ExitOnFailure),
+                    },
+                };
             })
             .ToList();
         return document with { Processes = processes };

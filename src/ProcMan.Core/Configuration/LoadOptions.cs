@@ -33,6 +33,12 @@ internal sealed record LoadOptions
     /// <summary><c>--namespace</c>: start the processes of these namespaces too (with what they depend on).</summary>
     public IReadOnlyList<string> SelectedNamespaces { get; init; } = [];
 
+    /// <summary>
+    /// Runs the top-level <c>env_cmds</c>; null leaves them unrun (<c>check</c> runs no command), so
+    /// their variables are then absent.
+    /// </summary>
+    public EnvCommandRunner? EnvCommands { get; init; }
+
     /// <summary>The processes to start (with all their replicas); empty means all of them.</summary>
     public IReadOnlyList<string> SelectedNames { get; init; } = [];
 

@@ -70,6 +70,12 @@ internal static class ProcfileLoader
         var graph = new DependencyGraph(document);
         graph.Check(errors);
         document = graph.WithResolvedExitOnEnd();
+        if (options.EnvCommands is { } envCommands && document.EnvCommands.Count > 0 && !errors.HasErrors)
+        {
+            // Run only for a file that is otherwise right: a broken file runs nothing.
+            var shell = document.Processes.FirstOrDefault()?.Shell ?? ShellSettings.Default;
+            document = document with { EnvCommandValues = envCommands.Run(document.EnvCommands, shell, document.Directory, options.InheritedEnvironment, errors) };
+        }
 
         var planner = new Planner(document, options, errors);
         var plans = planner.Plan();
@@ -155,7 +161,8 @@ internal static class ProcfileLoader
 
             // Precedence, lowest to highest: inherited, top-level env files, top-level environment,
             // the process's env files, the process's environment.
-            var topLevel = TopLevelEnvFiles().SelectMany(_envFiles.Read).Concat(document.Environment).ToList();
+            // env_cmds values come between the env files and the environment: what the file writes wins.
+            var topLevel = TopLevelEnvFiles().SelectMany(_envFiles.Read).Concat(document.EnvCommandValues).Concat(document.Environment).ToList();
             var basePort = BasePort(topLevel);
             TopLevelEnvironment = Apply(options.InheritedEnvironment, topLevel);
 

@@ -30,6 +30,12 @@ internal interface IChildProcess : IDisposable
     /// <summary>Sends <paramref name="signal"/> to the child and every process of its tree.</summary>
     void SignalTree(UnixSignal signal);
 
+    /// <summary>
+    /// Sends <paramref name="signal"/> to the child alone, not its group (<c>shutdown.parent_only</c>);
+    /// nothing once it has exited.
+    /// </summary>
+    void SignalParent(UnixSignal signal);
+
     /// <summary>SIGKILLs the child and its whole tree. The last resort after the grace period.</summary>
     void KillEverything();
 }

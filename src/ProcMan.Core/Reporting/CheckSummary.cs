@@ -41,6 +41,11 @@ internal static class CheckSummary
             text.Append("log file ").Append(logLocation).Append('\n');
         }
 
+        if (document.EnvCommands.Count > 0)
+        {
+            text.Append("env_cmds ").AppendJoin(", ", document.EnvCommands.Select(c => c.Name)).Append(" (run by up and run, not by check)\n");
+        }
+
         foreach (var plan in configuration.Plans)
         {
             text.Append('\n').Append(plan.Definition.Name).Append(" (").Append(Status(plan)).Append(")\n");
@@ -111,6 +116,11 @@ internal static class CheckSummary
             yield return ("success codes", string.Join(", ", process.SuccessExitCodes.Prepend(0).Distinct()));
         }
 
+        if (process.IsDaemon)
+        {
+            yield return ("daemon", $"launched by its command, which should exit within {Seconds(process.LaunchTimeout)}; runs until stopped");
+        }
+
         if (process.Shutdown != ShutdownSettings.Default)
         {
             yield return ("shutdown", Describe(process.Shutdown));
@@ -157,12 +167,22 @@ internal static class CheckSummary
             parts.Add("a skip does not stop the others");
         }
 
+        if (!availability.FailureStopsAll)
+        {
+            parts.Add("a failure does not stop the others");
+        }
+
         return string.Join(", ", parts);
     }
 
     private static string Describe(ShutdownSettings shutdown)
     {
         var parts = new List<string> { shutdown.Command is { } command ? $"run `{command}`" : shutdown.Signal.ToString() };
+        if (shutdown.ParentOnly && shutdown.Command is null)
+        {
+            parts.Add("to the parent process only");
+        }
+
         if (shutdown.Timeout is { } timeout)
         {
             parts.Add($"timeout {Seconds(timeout)}");

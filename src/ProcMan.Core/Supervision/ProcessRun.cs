@@ -92,7 +92,26 @@ internal sealed class ProcessRun : IDisposable
     /// <summary>ProcMan has SIGKILLed what was left of it.</summary>
     public bool Killed { get; private set; }
 
+    /// <summary>A daemon's launcher exited with success: the daemon it left runs on, outside the launcher.</summary>
+    public bool DaemonLaunched { get; private set; }
+
+    /// <summary>The run of the shutdown command that stops it, once one was started.</summary>
+    public ProcessRun? ShutdownRun { get; private set; }
+
     public void LivenessFailed() => FailedLiveness = true;
+
+    /// <summary>How long its launcher ran, which the instance's run time counts already.</summary>
+    public TimeSpan LaunchTook { get; private set; }
+
+    /// <summary>Its launcher exited with success: its clock runs on, for the daemon.</summary>
+    public void Launched()
+    {
+        DaemonLaunched = true;
+        LaunchTook = Age;
+        _stopped = null;
+    }
+
+    public void ShutdownStarted(ProcessRun shutdown) => ShutdownRun = shutdown;
 
     public void StopWasSent() => StopSent = true;
 
@@ -103,6 +122,9 @@ internal sealed class ProcessRun : IDisposable
     public bool IsOutputOpen => !Output.IsCompleted;
 
     public void EndProbes() => _endProbes.Cancel();
+
+    /// <summary>Its probes have been ended: nothing of the run is watched any more.</summary>
+    public bool ProbesEnded => _endProbes.IsCancellationRequested;
 
     /// <summary>Stops reading pipes that a runaway descendant keeps open.</summary>
     public void AbandonOutput() => _abandonOutput.Cancel();

@@ -34,6 +34,8 @@ internal sealed partial class Supervisor
         _runs.Add(run);
         instance.Started(run, byPolicy);
         _ = ReportExitAsync(instance, run);
+        if (instance.Definition is { IsDaemon: true, LaunchTimeout: var launchTimeout })
+            _ = Task.Delay(launchTimeout, options.Time).ContinueWith(_ => _mailbox.Writer.TryWrite(new LaunchTimedOut(instance, run, launchTimeout)), TaskScheduler.Default);
 
         if (instance.Definition?.ReadinessProbe is { } readiness)
         {
@@ -115,12 +117,20 @@ internal sealed partial class Supervisor
     private void OnExited(ProcessInstance instance, ProcessRun run, ExitStatus status)
     {
         run.ExitWasHandled();
-        run.EndProbes();
+        var failed = run.FailedLiveness || !(instance.Definition?.IsSuccess(status.Code) ?? status.IsSuccess);
+        var onItsOwn = run == instance.Run && !_stopping && instance.State != ProcessState.Stopping;
+        // A daemon's launch is not its end: its probes go on watching the daemon.
+        var launches = onItsOwn && !failed && instance.Definition?.IsDaemon == true;
+        if (!launches)
+            run.EndProbes();
         // A failure ProcMan did not cause is a warning; an exit while ProcMan stops it is what it asked for.
-        var failedOnItsOwn = run == instance.Run && !_stopping && instance.State != ProcessState.Stopping
-            && (run.FailedLiveness || !(instance.Definition?.IsSuccess(status.Code) ?? status.IsSuccess));
+        var failedOnItsOwn = onItsOwn && failed;
         Log(LogEvents.Exited).ForContext("ExitCode", status.Code).ForContext("Signal", status.Signal?.ToString()).ForContext("EndedBy", status.EndedBy)
             .Write(failedOnItsOwn ? LogEventLevel.Warning : LogEventLevel.Information, "{Name} {Status}", instance.Name, status.ToString());
+        // With parent_only the signal reached the process alone: what of its group outlives it gets
+        // the signal in its turn (and SIGKILL at the timeout, as always): no orphans.
+        if (run.StopSent && !run.Killed && instance.Shutdown is { ParentOnly: true, Command: null } && run.Process.HasLiveTree)
+            run.Process.SignalTree(instance.Shutdown.Signal);
         // Measured when the child exited, not now (its last lines may have come later).
         instance.AddRunTime(run.Age);
         if (_stopping)
@@ -128,19 +138,38 @@ internal sealed partial class Supervisor
         if (run != instance.Run)
             return;
 
-        var failed = run.FailedLiveness || !(instance.Definition?.IsSuccess(status.Code) ?? status.IsSuccess);
         instance.Exited(status, failed, run.Age);
         if (instance.State == ProcessState.Stopping || _stopping)
         {
-            instance.MoveTo(ProcessState.Stopped);
-            if (instance.RestartRequested && !_stopping)
-            {
-                instance.RestartDone();
-                instance.MoveTo(ProcessState.Waiting);
-            }
+            StoppedAsAsked(instance);
             return;
         }
 
+        if (launches)
+        {
+            // The launcher's success is the daemon's start, not an end: it runs until it is stopped.
+            run.Launched();
+            Log(LogEvents.Launched).Information("{Name} launched its daemon; it runs until it is stopped", instance.Name);
+            return;
+        }
+
+        AfterRun(instance, run, status, failed);
+    }
+
+    /// <summary>It stopped because ProcMan asked: at rest, or, asked to restart, waiting to start again.</summary>
+    private void StoppedAsAsked(ProcessInstance instance)
+    {
+        instance.MoveTo(ProcessState.Stopped);
+        if (instance.RestartRequested && !_stopping)
+        {
+            instance.RestartDone();
+            instance.MoveTo(ProcessState.Waiting);
+        }
+    }
+
+    /// <summary>A run is over on its own (or its daemon is): restart it by policy, or it has ended.</summary>
+    private void AfterRun(ProcessInstance instance, ProcessRun run, ExitStatus status, bool failed)
+    {
         if (instance.ShouldRestart(failed))
         {
             var delay = instance.NextBackoff();
@@ -167,6 +196,12 @@ internal sealed partial class Supervisor
         if (failed)
         {
             _exitPolicy.Failed(status?.Code ?? ProcessStartException.ExitCode);
+            if (!instance.Availability.FailureStopsAll)
+            {
+                // Not a kind of its own: its exit was the event; this only says why nothing stops.
+                log.Warning("{Name} failed ({How}); the others run on: a process waits for its end with process_completed", instance.Name, how);
+                return;
+            }
             BeginStop($"{instance.Name} failed ({how})", failure: true);
         }
         else if (instance.Availability.ExitOnEnd)

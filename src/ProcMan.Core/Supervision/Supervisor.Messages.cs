@@ -16,6 +16,8 @@ internal sealed partial class Supervisor
     /// <summary>The back-off after <paramref name="After"/> is over (stale if another run began since).</summary>
     private sealed record RestartDue(ProcessInstance Instance, ProcessRun After) : Message;
     private sealed record StopTimedOut(ProcessRun Run, TimeSpan After) : Message;
+    /// <summary>A daemon's launch timeout is over (nothing to say if its launcher has exited by then).</summary>
+    private sealed record LaunchTimedOut(ProcessInstance Instance, ProcessRun Run, TimeSpan After) : Message;
     private sealed record StraysTimedOut(IReadOnlyList<StrayProcess> Strays, TimeSpan After) : Message;
     private sealed record StopRequested(StopRequest Request) : Message;
     private sealed record Recheck : Message;

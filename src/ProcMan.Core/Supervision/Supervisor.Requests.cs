@@ -119,7 +119,8 @@ internal sealed partial class Supervisor
     /// <summary>Ready by its probe or ready line; a process with neither is ready once running.</summary>
     private static bool IsReady(ProcessInstance instance) =>
         instance.State == ProcessState.Ready
-        || (instance.State == ProcessState.Running && instance.Definition?.ReadinessProbe is null && instance.Definition?.ReadyLogLine is null);
+        || (instance.State == ProcessState.Running && instance.Definition?.ReadinessProbe is null && instance.Definition?.ReadyLogLine is null
+            && (instance.Definition?.IsDaemon != true || instance.Run?.DaemonLaunched == true));
 
     private static InstanceSnapshot Snapshot(ProcessInstance instance) => new()
     {

@@ -42,7 +42,10 @@ internal sealed partial class Supervisor
             instance.MoveTo(ProcessState.Stopped);
         foreach (var run in _runs)
             StopLeftovers(run);
-        StopStrays();
+        // A daemon that detached itself is one of ProcMan's strays: it is stopped in its turn, by its
+        // shutdown, and what is left of the strays only after every daemon has had its turn.
+        if (!_instances.Any(i => i.Run is { DaemonLaunched: true } && (i.IsUp || i.State == ProcessState.Stopping)))
+            StopStrays();
     }
 
     /// <summary>Stops every running instance that no running instance depends on: dependents first, the rest in parallel.</summary>
@@ -64,7 +67,12 @@ internal sealed partial class Supervisor
         if (shutdown.Command is { } command)
         {
             Log(LogEvents.ShutdownCommand).Information("running the shutdown command of {Name}", instance.Name);
-            RunShutdownCommand(instance, command);
+            RunShutdownCommand(instance, command, run);
+        }
+        else if (shutdown.ParentOnly)
+        {
+            Log(LogEvents.SignalSent).Information("sending {Signal} to {Name} (its parent process only)", shutdown.Signal.ToString(), instance.Name);
+            run.Process.SignalParent(shutdown.Signal);
         }
         else
         {
@@ -74,7 +82,7 @@ internal sealed partial class Supervisor
         ScheduleKill(run, shutdown.Timeout ?? options.StopTimeout);
     }
 
-    private void RunShutdownCommand(ProcessInstance instance, string command)
+    private void RunShutdownCommand(ProcessInstance instance, string command, ProcessRun stopping)
     {
         var spec = instance.Spec with { Name = $"{instance.Name} shutdown", Arguments = ShellCommand.Arguments(command) };
         try
@@ -87,6 +95,7 @@ internal sealed partial class Supervisor
             run.StopWasSent();
             run.ExitWasHandled();
             _runs.Add(run);
+            stopping.ShutdownStarted(run);
             ScheduleKill(run, instance.Shutdown.Timeout ?? options.StopTimeout);
             _ = process.Exited.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
             _ = run.Output.ContinueWith(_ => _mailbox.Writer.TryWrite(new RunOutputEnded()), TaskScheduler.Default);
@@ -104,7 +113,8 @@ internal sealed partial class Supervisor
     /// </summary>
     private void StopLeftovers(ProcessRun run)
     {
-        if (run.StopSent || !run.HasExited || (!run.IsOutputOpen && !run.Process.HasLiveTree))
+        // A launched daemon is no leftover: it is stopped in its turn, by its own shutdown.
+        if (run.StopSent || run.DaemonLaunched || !run.HasExited || (!run.IsOutputOpen && !run.Process.HasLiveTree))
             return;
         run.StopWasSent();
         run.Process.SignalTree(UnixSignal.Terminate);
@@ -135,6 +145,48 @@ internal sealed partial class Supervisor
         return strays.Count;
     }
 
+    /// <summary>
+    /// A launched daemon that was told to stop has stopped once its shutdown command has exited and
+    /// nothing of what its launcher left is alive (or it was killed): then that is acted on as an
+    /// exit would be: stopped as asked, or, stopped for a failed liveness probe, a failure.
+    /// Returns whether one was.
+    /// </summary>
+    private bool SettleStoppedDaemons()
+    {
+        var settled = false;
+        foreach (var instance in _instances.Where(i => i.IsUp || i.State == ProcessState.Stopping))
+        {
+            // Its shutdown command's last lines come before the news that the daemon has stopped.
+            if (instance.Run is not { DaemonLaunched: true, StopSent: true } run || run.ShutdownRun is { HasExited: false } or { IsOutputOpen: true })
+                continue;
+            if (!run.Killed && (run.Process.HasLiveTree || run.IsOutputOpen))
+            {
+                // What dies without a child of ProcMan's exiting sends no news: look again shortly.
+                RecheckSoon();
+                continue;
+            }
+
+            settled = true;
+            run.EndProbes();
+            run.StopClock();
+            instance.AddRunTime(run.Age - run.LaunchTook);
+            Log(LogEvents.DaemonStopped).Information("{Name}'s daemon has stopped", instance.Name);
+            if (instance.State == ProcessState.Stopping || _stopping)
+                StoppedAsAsked(instance);
+            else
+                AfterRun(instance, run, instance.LastExit ?? ExitStatus.Exited(0), failed: run.FailedLiveness);
+        }
+        return settled;
+    }
+
+    private void RecheckSoon()
+    {
+        if (_recheckScheduled)
+            return;
+        _recheckScheduled = true;
+        _ = Task.Delay(LeftoverRecheck, options.Time).ContinueWith(_ => _mailbox.Writer.TryWrite(new Recheck()), TaskScheduler.Default);
+    }
+
     private void ScheduleKill(ProcessRun run, TimeSpan after) =>
         _ = Task.Delay(after, options.Time).ContinueWith(_ => _mailbox.Writer.TryWrite(new StopTimedOut(run, after)), TaskScheduler.Default);
 
@@ -154,7 +206,8 @@ internal sealed partial class Supervisor
     private void ForgetFinishedRuns() =>
         _runs.RemoveAll(run =>
         {
-            if (!run.ExitHandled || !run.HasExited || run.IsOutputOpen || run.Process.HasLiveTree)
+            // A launched daemon's run lives on (its probes, its stop) until the daemon is over.
+            if (!run.ExitHandled || !run.HasExited || run.IsOutputOpen || run.Process.HasLiveTree || (run.DaemonLaunched && !run.ProbesEnded))
                 return false;
             run.Dispose();
             return true;

@@ -57,6 +57,9 @@ internal sealed partial class Supervisor(
             first = false;
             if (_stopping)
                 StopWhatCan();
+            // A daemon that has stopped may start again (a restart) or end the run: look again at once.
+            if (SettleStoppedDaemons())
+                continue;
             AnswerWaiters();
             ForgetFinishedRuns();
             if (IsFinished())
@@ -163,6 +166,11 @@ internal sealed partial class Supervisor(
                 _strayDeadlinePassed = true;
                 foreach (var stray in strays)
                     launcher.Signal(stray, UnixSignal.Kill);
+                break;
+            case LaunchTimedOut(var instance, var run, var after) when run == instance.Run && instance.IsUp && !run.HasExited && !run.StopSent:
+                Log(LogEvents.StillLaunching).Warning(
+                    "{Name} is still launching after {LaunchTimeoutSeconds:0.###} s (launch_timeout_seconds): a daemon's command should exit once the daemon runs",
+                    instance.Name, after.TotalSeconds);
                 break;
             case StopTimedOut(var run, var after) when !run.Killed && (!run.HasExited || run.IsOutputOpen || run.Process.HasLiveTree):
                 Kill(run, $"after {after.TotalSeconds:0.###} s");

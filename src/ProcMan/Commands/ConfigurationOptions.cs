@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProcMan.Configuration;
+using ProcMan.Processes.Linux;
 
 namespace ProcMan.Cli.Commands;
 
@@ -56,13 +57,16 @@ internal sealed class ConfigurationOptions
     public bool NamesFile(ParseResult parse) => parse.GetValue(File) is { Length: > 0 };
 
     /// <summary>Loads the configuration the options name; on an error prints it and returns null.</summary>
-    public LoadedConfiguration? Load(ParseResult parse, string? positionalFile = null, IReadOnlyList<string>? selectedNames = null)
+    /// <param name="runEnvCommands">Run the file's <c>env_cmds</c> (for what starts processes; never for <c>check</c>).</param>
+    public LoadedConfiguration? Load(ParseResult parse, string? positionalFile = null, IReadOnlyList<string>? selectedNames = null, bool runEnvCommands = false)
     {
         IReadOnlyList<string>? named = parse.GetValue(File) is { Length: > 0 } files ? files
             : positionalFile is not null ? [positionalFile]
             : null;
+        using var envCommandLauncher = runEnvCommands ? new LinuxProcessLauncher() : null;
         return ConfigurationErrors.Catch(() => ProcfileLoader.Load(named ?? ConfigurationDiscovery.FindWithOverride(), new LoadOptions
         {
+            EnvCommands = envCommandLauncher is null ? null : new EnvCommandRunner(envCommandLauncher),
             EnvFiles = parse.GetValue(EnvFiles) is { Length: > 0 } envFiles ? envFiles : null,
             NoEnvFile = parse.GetValue(NoEnvFile),
             Formation = parse.GetValue(Formation) is { } formation ? Configuration.Formation.Parse(formation) : null,

@@ -25,7 +25,7 @@ internal static class RunCommand
         configuration.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
-            var loaded = configuration.Load(parse);
+            var loaded = configuration.Load(parse, runEnvCommands: true);
             if (loaded is null)
                 return ExitCodes.UsageError;
             var arguments = parse.GetValue(target)!;

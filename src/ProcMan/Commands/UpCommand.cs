@@ -39,7 +39,8 @@ internal static class UpCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var (file, names) = SplitTargets(parse.GetValue(targets) ?? [], configuration.NamesFile(parse));
-            var loaded = configuration.Load(parse, file, names);
+            // A detached up loads again in the background, and runs the env_cmds there.
+            var loaded = configuration.Load(parse, file, names, runEnvCommands: !parse.GetValue(detach));
             if (loaded is null)
                 return ExitCodes.UsageError;
             if (loaded.Processes.Count == 0)

@@ -31,7 +31,7 @@ internal static class ConfigurationKeys
         Implemented(KeySection.TopLevel, "shell", "The shell that runs `command`: `shell_command`, `shell_argument`", "`/bin/sh -c`; `bash -c` in a process-compose file when bash exists"),
         Implemented(KeySection.TopLevel, "vars", "Values for `{{.NAME}}` templates in every process (see process-compose files)", "none"),
         Implemented(KeySection.TopLevel, "disable_env_expansion", "`true`: no load-time `$VAR` expansion", "`false`"),
-        NotYet(KeySection.TopLevel, "env_cmds", InProgress),
+        Implemented(KeySection.TopLevel, "env_cmds", "Variables for every process from commands: `NAME: command`, run once by `up` and `run` before anything starts (not by `check`); the trimmed stdout is the value. A command that fails or takes over 10 s is an error", "none", ProcessComposeSupport.Differs),
         Implemented(KeySection.TopLevel, "is_dotenv_disabled", "`true`: the default `.env` is not read", "`false`"),
         Implemented(KeySection.TopLevel, "extends", "Another YAML file this one inherits (relative to this file): it is read first and this file merged over it, as if both were named with `-f`", "none"),
         Ignored(KeySection.TopLevel, "ordered_shutdown", "ProcMan always stops a process's dependents before it, and independent processes together: process-compose's `true`; `false` (all at once) is not offered, since a dependent stopped after its dependency loses it mid-work"),
@@ -85,8 +85,8 @@ internal static class ConfigurationKeys
         Implemented(KeySection.Process, "namespace", "Its namespace: `up --namespace NS` starts only the processes of NS (repeatable), with what they depend on", "`default`"),
         Implemented(KeySection.Process, "vars", "Values for its `{{.NAME}}` templates, over the top level's", "none"),
         Implemented(KeySection.Process, "is_template_disabled", "`true`: its `{{...}}` are left as written", "`false`"),
-        NotYet(KeySection.Process, "is_daemon", InProgress),
-        NotYet(KeySection.Process, "launch_timeout_seconds", InProgress),
+        Implemented(KeySection.Process, "is_daemon", "`true`: the command launches a daemon and exits; its successful exit is not an end: the process runs until it is stopped, by `shutdown.command` (or its signal, sent to what the launcher left)", "`false`"),
+        Implemented(KeySection.Process, "launch_timeout_seconds", "How long a daemon's launcher may run before ProcMan warns that it is still launching; it is not failed for it (neither does process-compose)", "5 (0: the default)"),
         Ignored(KeySection.Process, "name", "a process's name is its key under `processes`"),
         Ignored(KeySection.Process, "monitor_for", "it notifies process-compose's TUI of activity or silence; ProcMan has no TUI"),
         Ignored(KeySection.Process, "monitor_silence_threshold", "it belongs to `monitor_for`, which ProcMan ignores"),
@@ -135,7 +135,7 @@ internal static class ConfigurationKeys
         Implemented(KeySection.Shutdown, "command", "A shell line that stops it, instead of a signal", "none"),
         Implemented(KeySection.Shutdown, "signal", "The signal that stops it, a name or a number", "`TERM`"),
         Implemented(KeySection.Shutdown, "timeout_seconds", "How long to wait before SIGKILL", "the top level's `shutdown_timeout_seconds`"),
-        NotYet(KeySection.Shutdown, "parent_only", InProgress),
+        Implemented(KeySection.Shutdown, "parent_only", "`true`: the signal goes to the process alone, not its process group; what of the group outlives it then gets the signal, and SIGKILL after the timeout", "`false` (the group)", ProcessComposeSupport.Differs),
         NotYet(KeySection.Shutdown, "send_keys", TerminalIssue),
 
         // depends_on.NAME.

@@ -41,6 +41,14 @@ internal sealed record Availability(RestartPolicy Restart, TimeSpan Backoff, int
     /// </summary>
     public bool ExitOnSkipped { get; init; } = true;
 
+    /// <summary>
+    /// Whether its failed end stops everything: always in a ProcMan file; in a process-compose file
+    /// not for a process another one waits for with <c>process_completed</c> (unless its
+    /// <c>exit_on_end</c> or <c>restart: exit_on_failure</c> says so): its dependants then run. The
+    /// failure's code is still ProcMan's exit code.
+    /// </summary>
+    public bool FailureStopsAll { get; init; } = true;
+
     /// <summary>Whether the file wrote <c>exit_on_skipped</c>, so that the dialect's default does not replace it.</summary>
     public bool ExitOnSkippedWritten { get; init; }
 }

@@ -80,6 +80,21 @@ internal sealed record ProcessDefinition(
     /// <summary>The shell a <c>command</c> is run with (the top-level <c>shell</c>, or the dialect's default).</summary>
     public ShellSettings Shell { get; init; } = ShellSettings.Default;
 
+    /// <summary>
+    /// <c>is_daemon</c>: the command launches a daemon and exits; its successful exit is not an
+    /// end: the process runs on until it is stopped (with <c>shutdown.command</c>, or its signal).
+    /// </summary>
+    public bool IsDaemon { get; init; }
+
+    /// <summary>
+    /// <c>launch_timeout_seconds</c>: how long a daemon's launcher may run before ProcMan warns that
+    /// it is still launching (it is not failed for it, as in process-compose).
+    /// </summary>
+    public TimeSpan LaunchTimeout { get; init; } = DefaultLaunchTimeout;
+
+    /// <summary>process-compose's <c>launch_timeout_seconds</c> when it is absent or 0.</summary>
+    public static readonly TimeSpan DefaultLaunchTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Whether <paramref name="exitCode"/> counts as a successful end.</summary>
     public bool IsSuccess(int exitCode) => exitCode == 0 || SuccessExitCodes.Contains(exitCode);
 

@@ -47,6 +47,12 @@ internal sealed record ProcfileDocument(
     /// </summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
+    /// <summary>Top-level <c>env_cmds</c> as written: each variable's name with its command as the value.</summary>
+    public IReadOnlyList<EnvironmentVariable> EnvCommands { get; init; } = [];
+
+    /// <summary>What the <c>env_cmds</c> gave, once run (empty when they were not run).</summary>
+    public IReadOnlyList<EnvironmentVariable> EnvCommandValues { get; init; } = [];
+
     /// <summary>Top-level <c>log_length</c>: recent lines kept per process for <c>procman logs</c>, or null for the default.</summary>
     public int? LogLength { get; init; }
 }

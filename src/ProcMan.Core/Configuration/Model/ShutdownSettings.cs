@@ -11,5 +11,11 @@ namespace ProcMan.Configuration;
 /// </param>
 internal sealed record ShutdownSettings(UnixSignal Signal, TimeSpan? Timeout, string? Command)
 {
+    /// <summary>
+    /// <c>parent_only</c>: the signal goes to the process alone, not its group. Whatever of the group
+    /// outlives it gets the signal once it has exited, and SIGKILL after the timeout, as always.
+    /// </summary>
+    public bool ParentOnly { get; init; }
+
     public static readonly ShutdownSettings Default = new(UnixSignal.Terminate, null, null);
 }

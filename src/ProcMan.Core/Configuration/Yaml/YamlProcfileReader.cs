@@ -111,6 +111,7 @@ internal static class YamlProcfileReader
         var shell = YamlShellReader.Read(top);
         var eventLevel = YamlEventLevelReader.Read(top);
         var logLength = top.Integer("log_length", minimum: 1, maximum: ConfigurationLimits.MaximumLogLength);
+        var envCommands = EnvCommands(top);
         top.ReportUnknownKeys(KeySection.TopLevel);
 
         return new ProcfileDocument(file, directory, ProcfileFormat.Yaml, version, envFiles, environment, processes)
@@ -122,7 +123,29 @@ internal static class YamlProcfileReader
             EventLevel = eventLevel,
             LogLength = logLength,
             DotEnvDisabled = dotEnvDisabled,
+            EnvCommands = envCommands,
         };
+    }
+
+    /// <summary><c>env_cmds</c>: a mapping of variable names to the commands whose output they get.</summary>
+    private static IReadOnlyList<EnvironmentVariable> EnvCommands(YamlMappingReader top)
+    {
+        switch (top.Node("env_cmds"))
+        {
+            case null:
+                return [];
+            case YamlMappingNode:
+                var commands = top.Environment("env_cmds") ?? [];
+                foreach (var empty in commands.Where(c => string.IsNullOrWhiteSpace(c.Value) && c.At is not null))
+                {
+                    top.Report(empty.At!, $"`env_cmds.{empty.Name}` {TopLevel} is empty: give the command whose output is the value");
+                }
+
+                return [.. commands.Where(c => !string.IsNullOrWhiteSpace(c.Value))];
+            case var other:
+                top.TypeError(other, "env_cmds", "a mapping of variable names to commands", "");
+                return [];
+        }
     }
 
     private static List<ProcessDefinition> Processes(
@@ -224,6 +247,8 @@ internal static class YamlProcfileReader
         var logSettings = YamlLogConfigurationReader.Read(process);
         var truncateLog = process.Boolean("truncate_log") ?? false;
         var disableAnsiColors = process.Boolean("disable_ansi_colors") ?? false;
+        var isDaemon = process.Boolean("is_daemon") ?? false;
+        var launchTimeout = process.Seconds("launch_timeout_seconds", zeroAllowed: true);
         process.ReportUnknownKeys(KeySection.Process, YamlHints.ProcessSectionKeys);
 
         if (hasCommand && hasEntrypoint)
@@ -277,6 +302,9 @@ internal static class YamlProcfileReader
             TruncateLog = truncateLog,
             DisableAnsiColors = disableAnsiColors,
             Namespace = string.IsNullOrWhiteSpace(@namespace) ? ProcessDefinition.DefaultNamespace : @namespace,
+            IsDaemon = isDaemon,
+            // 0 stands for the default, as in process-compose.
+            LaunchTimeout = launchTimeout is { } timeout && timeout > TimeSpan.Zero ? timeout : ProcessDefinition.DefaultLaunchTimeout,
         };
     }
 

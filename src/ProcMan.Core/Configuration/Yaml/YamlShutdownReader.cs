@@ -18,6 +18,7 @@ internal static class YamlShutdownReader
         var timeout = shutdown.Seconds("timeout_seconds", zeroAllowed: true);
         var hasCommand = shutdown.Node("command") is not null;
         var command = shutdown.String("command");
+        var parentOnly = shutdown.Boolean("parent_only") ?? false;
         shutdown.ReportUnknownKeys(KeySection.Shutdown);
 
         if (hasCommand && command is not null && string.IsNullOrWhiteSpace(command))
@@ -25,7 +26,7 @@ internal static class YamlShutdownReader
             shutdown.Report(shutdown.PositionOfValue("command")!, $"`command` {shutdown.Owner} is empty");
         }
 
-        return new ShutdownSettings(signal, timeout, string.IsNullOrWhiteSpace(command) ? null : command);
+        return new ShutdownSettings(signal, timeout, string.IsNullOrWhiteSpace(command) ? null : command) { ParentOnly = parentOnly };
     }
 
     private static UnixSignal? Signal(YamlMappingReader shutdown)

@@ -16,6 +16,9 @@ internal static class LogEvents
     public const string NotReady = "not_ready";
     public const string Unhealthy = "unhealthy";
     public const string Exited = "exited";
+    public const string Launched = "launched";
+    public const string StillLaunching = "still_launching";
+    public const string DaemonStopped = "daemon_stopped";
     public const string Restarting = "restarting";
     public const string Completed = "completed";
     public const string Skipped = "skipped";

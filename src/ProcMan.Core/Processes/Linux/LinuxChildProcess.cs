@@ -82,6 +82,20 @@ internal sealed class LinuxChildProcess : IChildProcess
         }
     }
 
+    public void SignalParent(UnixSignal signal)
+    {
+        lock (_gate)
+        {
+            // Unreaped, the pid is still the child's even once it has exited; then there is nothing to stop.
+            if (_released || Exited.IsCompleted)
+                return;
+            if (_pidfd >= 0)
+                LibC.SignalPidfd(_pidfd, signal.Number);
+            else
+                LibC.Kill(Pid, signal.Number);
+        }
+    }
+
     public void KillEverything() => SignalTree(UnixSignal.Kill);
 
     /// <summary>Closes ProcMan's ends of the pipes and lets the child be reaped once it has exited.</summary>

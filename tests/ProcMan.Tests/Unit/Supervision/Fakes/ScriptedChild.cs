@@ -43,7 +43,35 @@ internal sealed class ScriptedChild : IChildProcess
 
     public Task<ExitStatus> Exited => _exited.Task;
 
-    public bool HasLiveTree => !_exited.Task.IsCompleted;
+    public bool HasLiveTree => !_exited.Task.IsCompleted || BackgroundAlive;
+
+    /// <summary>A background job or daemon it started (<see cref="Launch"/>) is alive in its tree, whether it has exited or not.</summary>
+    public bool BackgroundAlive { get; private set; }
+
+    /// <summary>What was sent to it alone (<c>parent_only</c>), in order.</summary>
+    public IReadOnlyList<UnixSignal> ParentSignals
+    {
+        get
+        {
+            lock (_signals)
+                return [.. _parentSignals];
+        }
+    }
+
+    private readonly List<UnixSignal> _parentSignals = [];
+
+    /// <summary>Leaves a daemon in its tree and exits with 0, as <c>sh -c 'server &amp;'</c> does.</summary>
+    public void Launch()
+    {
+        BackgroundAlive = true;
+        Exit(0);
+    }
+
+    /// <summary>Starts a background job in its tree, which outlives it unless signalled.</summary>
+    public void LeaveBackgroundJob() => BackgroundAlive = true;
+
+    /// <summary>The daemon or job it left ends (its shutdown command stopped it).</summary>
+    public void BackgroundEnds() => BackgroundAlive = false;
 
     public bool Disposed { get; private set; }
 
@@ -70,6 +98,17 @@ internal sealed class ScriptedChild : IChildProcess
     {
         lock (_signals)
             _signals.Add(signal);
+        if (signal == UnixSignal.Kill || !IgnoresTerminate)
+        {
+            BackgroundAlive = false;
+            Die(signal);
+        }
+    }
+
+    public void SignalParent(UnixSignal signal)
+    {
+        lock (_signals)
+            _parentSignals.Add(signal);
         if (signal == UnixSignal.Kill || !IgnoresTerminate)
             Die(signal);
     }
