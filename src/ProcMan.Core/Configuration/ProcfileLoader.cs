@@ -44,6 +44,7 @@ internal static class ProcfileLoader
         document = document with { Dialect = dialect };
         document = WithShell(document, options);
         document = WithExitOnSkippedDefault(document);
+        document = WithReplicaDependencies(document);
 
         var graph = new DependencyGraph(document);
         graph.Check(errors);
@@ -75,6 +76,31 @@ internal static class ProcfileLoader
                     : process with { Availability = process.Availability with { ExitOnSkipped = false } })],
             };
 
+    /// <summary>
+    /// A <c>depends_on</c> target that is no process but the name of one replica of one (as the
+    /// dialect names replicas, with the file's <c>replicas</c>) waits for that replica alone;
+    /// the graph's checks then see the process it belongs to.
+    /// </summary>
+    private static ProcfileDocument WithReplicaDependencies(ProcfileDocument document)
+    {
+        var naming = ReplicaNaming.For(document.Dialect);
+        var replicasOf = document.Processes
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().Replicas, StringComparer.Ordinal);
+        return document with
+        {
+            Processes = [.. document.Processes.Select(process => process with
+            {
+                DependsOn = [.. process.DependsOn.Select(dependency =>
+                    !replicasOf.ContainsKey(dependency.Target) && naming.Parse(dependency.Target, ReplicasOf) is { } replica
+                        ? dependency with { Target = replica.Process, Replica = replica.Replica }
+                        : dependency)],
+            })],
+        };
+
+        int? ReplicasOf(string name) => replicasOf.TryGetValue(name, out var replicas) && replicas >= 2 ? replicas : null;
+    }
+
     private static bool IsYaml(string path) =>
         path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 
@@ -83,6 +109,7 @@ internal static class ProcfileLoader
     {
         private readonly EnvFileCache _envFiles = new(options.InheritedEnvironment, errors);
         private readonly DependencyGraph _dependencies = new(document);
+        private readonly ReplicaNaming _naming = ReplicaNaming.For(document.Dialect);
 
         /// <summary>The inherited environment with the file's top-level env files and <c>environment</c> applied.</summary>
         public IReadOnlyDictionary<string, string> TopLevelEnvironment { get; private set; } = new Dictionary<string, string>();
@@ -145,7 +172,7 @@ internal static class ProcfileLoader
             var last = basePort + ((long)PortsPerProcess * process.Index) + instances - 1;
             if (last > ConfigurationLimits.MaximumPort)
             {
-                var name = instances == 1 ? process.Name : $"{process.Name}.{instances}";
+                var name = _naming.Name(process.Name, instances, instances);
                 errors.Add(
                     process.DeclaredAt,
                     $"process `{process.Name}` would get PORT {last} (for `{name}`: base {basePort} + {PortsPerProcess} x {process.Index} + {instances - 1}), above {ConfigurationLimits.MaximumPort}; choose a lower --port or PORT, or set PORT for this process");
@@ -200,7 +227,7 @@ internal static class ProcfileLoader
 
         private ProcessSpec Instance(ProcessDefinition process, int replica, int replicas, List<EnvironmentVariable> configured, string port)
         {
-            var name = replicas == 1 ? process.Name : $"{process.Name}.{replica}";
+            var name = _naming.Name(process.Name, replica, replicas);
             var environment = Apply(options.InheritedEnvironment, configured);
             environment["PORT"] = port;
             environment["PS"] = name;
@@ -335,22 +362,18 @@ internal static class ProcfileLoader
             foreach (var plan in plans.Where(plan => !reported.Contains(plan.Definition)))
             {
                 var name = plan.Definition.Name;
-                var dot = name.LastIndexOf('.');
-                if (dot <= 0
-                    || !int.TryParse(name.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var replica)
-                    || replica.ToString(CultureInfo.InvariantCulture) != name[(dot + 1)..]
-                    || !byName.TryGetValue(name[..dot], out var other)
-                    || other.Replicas < 2
-                    || replica < 1
-                    || replica > other.Replicas)
+                if (_naming.Parse(name, ReplicasOf) is not { } replica)
                 {
                     continue;
                 }
 
+                var other = byName[replica.Process];
                 errors.Add(
                     plan.Definition.DeclaredAt,
-                    $"process `{name}` has the name of replica {replica} of process `{other.Definition.Name}` ({other.Replicas} replicas); rename it");
+                    $"process `{name}` has the name of replica {replica.Replica} of process `{other.Definition.Name}` ({other.Replicas} replicas); rename it");
             }
+
+            int? ReplicasOf(string process) => byName.TryGetValue(process, out var found) && found.Replicas >= 2 ? found.Replicas : null;
         }
 
         /// <summary>
@@ -372,6 +395,12 @@ internal static class ProcfileLoader
                         errors.Add(
                             dependency.DeclaredAt,
                             $"process `{plan.Definition.Name}` depends on `{dependency.Target}`, which has no instance to start ({why}), so `{plan.Definition.Name}` could never start");
+                    }
+                    else if (target is not null && dependency.Replica is { } replica && replica > target.Replicas && target.Replicas > 0)
+                    {
+                        errors.Add(
+                            dependency.DeclaredAt,
+                            $"process `{plan.Definition.Name}` depends on `{dependency.WrittenTarget}`, but `{target.Definition.Name}` runs only {target.Replicas} replicas, so `{plan.Definition.Name}` could never start");
                     }
                 }
             }

@@ -32,7 +32,7 @@ internal static class ControlCommands
     public static Command Action(string name, string description)
     {
         var file = FileOption();
-        var names = Names("A process (all its replicas) or one replica (web.2)", required: true);
+        var names = Names("A process (all its replicas) or one replica (web.2; web-1 in a process-compose file)", required: true);
         var command = new Command(name, description) { names, file };
         Option<bool>? noWait = null;
         if (name != "start")
