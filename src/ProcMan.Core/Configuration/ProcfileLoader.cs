@@ -17,6 +17,8 @@ internal static class ProcfileLoader
 
     private const string DefaultEnvFile = ".env";
 
+    private static readonly TimeSpan ProcessComposeMinimumBackoff = TimeSpan.FromSeconds(1);
+
     /// <summary>Loads and expands <paramref name="path"/>.</summary>
     /// <exception cref="ConfigurationException">The file, an env file or an option is wrong.</exception>
     public static LoadedConfiguration Load(string path, LoadOptions? options = null)
@@ -45,6 +47,7 @@ internal static class ProcfileLoader
         document = WithShell(document, options);
         document = WithExitOnSkippedDefault(document);
         document = WithReplicaDependencies(document);
+        document = WithDialectBackoff(document, errors);
 
         var graph = new DependencyGraph(document);
         graph.Check(errors);
@@ -99,6 +102,35 @@ internal static class ProcfileLoader
         };
 
         int? ReplicasOf(string name) => replicasOf.TryGetValue(name, out var replicas) && replicas >= 2 ? replicas : null;
+    }
+
+    /// <summary>
+    /// process-compose waits <c>backoff_seconds</c> before every restart, at least 1 second, and
+    /// never longer; ProcMan doubles the wait per consecutive failure and refuses 0.
+    /// </summary>
+    private static ProcfileDocument WithDialectBackoff(ProcfileDocument document, ErrorCollector errors)
+    {
+        if (document.Dialect != ConfigurationDialect.ProcessCompose)
+        {
+            foreach (var process in document.Processes.Where(p => p.Availability.ZeroBackoffAt is not null))
+            {
+                errors.Add(process.Availability.ZeroBackoffAt!, $"`backoff_seconds` in `availability` of process `{process.Name}` must be more than 0, got 0");
+            }
+
+            return document;
+        }
+
+        return document with
+        {
+            Processes = [.. document.Processes.Select(process => process with
+            {
+                Availability = process.Availability with
+                {
+                    Backoff = process.Availability.Backoff < ProcessComposeMinimumBackoff ? ProcessComposeMinimumBackoff : process.Availability.Backoff,
+                    BackoffGrows = false,
+                },
+            })],
+        };
     }
 
     private static bool IsYaml(string path) =>
