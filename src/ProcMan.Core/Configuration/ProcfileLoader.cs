@@ -48,6 +48,7 @@ internal static class ProcfileLoader
         document = WithExitOnSkippedDefault(document);
         document = WithReplicaDependencies(document);
         document = WithDialectBackoff(document, errors);
+        document = WithProcessComposeProbePorts(document);
 
         var graph = new DependencyGraph(document);
         graph.Check(errors);
@@ -131,6 +132,32 @@ internal static class ProcfileLoader
                 },
             })],
         };
+    }
+
+    /// <summary>
+    /// An <c>http_get</c> probe without <c>port</c> probes the process's own PORT in a ProcMan
+    /// file; process-compose leaves the port out of the URL, so the scheme's port (80, 443) is used.
+    /// </summary>
+    private static ProcfileDocument WithProcessComposeProbePorts(ProcfileDocument document)
+    {
+        if (document.Dialect != ConfigurationDialect.ProcessCompose)
+        {
+            return document;
+        }
+
+        return document with
+        {
+            Processes = [.. document.Processes.Select(process => process with
+            {
+                ReadinessProbe = WithSchemePort(process.ReadinessProbe),
+                LivenessProbe = WithSchemePort(process.LivenessProbe),
+            })],
+        };
+
+        static Probe? WithSchemePort(Probe? probe) =>
+            probe is { Check: HttpProbeCheck { Port.Written: false } http }
+                ? probe with { Check = http with { Port = http.Scheme == "https" ? 443 : 80 } }
+                : probe;
     }
 
     private static bool IsYaml(string path) =>
