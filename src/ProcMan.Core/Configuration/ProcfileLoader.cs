@@ -181,7 +181,10 @@ internal static class ProcfileLoader
 
             // Precedence, lowest to highest: inherited, top-level env files, top-level environment,
             // the process's env files, the process's environment.
-            var topLevel = TopLevelEnvFiles().SelectMany(_envFiles.Read).Concat(document.Environment).ToList();
+            // process-compose puts its own environment over the .env files instead.
+            var topLevel = TopLevelEnvFiles().SelectMany(_envFiles.Read)
+                .Where(v => document.Dialect != ConfigurationDialect.ProcessCompose || !options.InheritedEnvironment.ContainsKey(v.Name))
+                .Concat(document.Environment).ToList();
             var basePort = BasePort(topLevel);
             TopLevelEnvironment = Apply(options.InheritedEnvironment, topLevel);
 
