@@ -206,7 +206,12 @@ internal static class ProcfileLoader
                 var replicas = replicasOf[process];
                 var starts = startsOf[process];
                 var instances = Enumerable.Range(1, starts ? replicas : 0)
-                    .Select(replica => Instance(process, replica, replicas, configured, PortOf(own, basePort, process, replica)))
+                    .Select(replica =>
+                    {
+                        var definition = ForReplica(process, replica);
+                        var replicaOwn = ReferenceEquals(definition, process) ? own : [.. definition.EnvFiles.SelectMany(_envFiles.Read).Concat(definition.Environment)];
+                        return Instance(definition, replica, replicas, [.. topLevel, .. replicaOwn], PortOf(replicaOwn, basePort, definition, replica));
+                    })
                     .ToList();
                 var names = configured.Select(v => v.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 plans.Add(new ProcessPlan(process, replicas, instances, names));
@@ -285,6 +290,41 @@ internal static class ProcfileLoader
                 options.Formation is null ? document.File : Formation.Source,
                 $"the processes would start {total} instances in all ({string.Join(", ", largest)}{more}), more than the {ConfigurationLimits.MaximumInstances} ProcMan runs");
             return false;
+        }
+
+        /// <summary>
+        /// The process as <paramref name="replica"/> runs it: the fields its templates render
+        /// for the replica's number, over everything the load resolved for the process.
+        /// </summary>
+        private static ProcessDefinition ForReplica(ProcessDefinition process, int replica)
+        {
+            if (replica == 1 || process.ForReplicaNumber is not { } render)
+            {
+                return process;
+            }
+
+            var rendered = render(replica - 1);
+            return process with
+            {
+                Command = rendered.Command,
+                WorkingDirectory = rendered.WorkingDirectory,
+                Environment = rendered.Environment,
+                Description = rendered.Description,
+                LogLocation = rendered.LogLocation,
+                ReadinessProbe = WithRenderedCheck(process.ReadinessProbe, rendered.ReadinessProbe),
+                LivenessProbe = WithRenderedCheck(process.LivenessProbe, rendered.LivenessProbe),
+            };
+
+            // A port the file does not write keeps the dialect's default, which the load set.
+            static Probe? WithRenderedCheck(Probe? loaded, Probe? rendered) => (loaded, rendered) switch
+            {
+                ({ Check: HttpProbeCheck http }, { Check: HttpProbeCheck again }) => loaded with
+                {
+                    Check = http with { Scheme = again.Scheme, Host = again.Host, Path = again.Path, Port = again.Port.Written ? again.Port : http.Port },
+                },
+                ({ Check: ExecProbeCheck }, { Check: ExecProbeCheck again }) => loaded with { Check = again },
+                _ => loaded,
+            };
         }
 
         private ProcessSpec Instance(ProcessDefinition process, int replica, int replicas, List<EnvironmentVariable> configured, string port)

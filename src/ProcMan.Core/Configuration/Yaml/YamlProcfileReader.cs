@@ -60,10 +60,11 @@ internal static class YamlProcfileReader
             return null;
         }
 
+        IReadOnlyDictionary<YamlMappingNode, ReplicaTemplates> replicaTemplates = new Dictionary<YamlMappingNode, ReplicaTemplates>();
         if (expansion is not null)
         {
             LoadTimeExpansion.Apply(rootMapping, expansion, file, errors);
-            TemplateRendering.Apply(rootMapping, expansion.Dialect, file, errors);
+            replicaTemplates = TemplateRendering.Apply(rootMapping, expansion.Dialect, file, errors);
         }
 
         var top = new YamlMappingReader(rootMapping, file, TopLevel, errors);
@@ -73,7 +74,7 @@ internal static class YamlProcfileReader
         var version = top.String("version");
         var environment = top.Environment("environment") ?? [];
         var envFiles = EnvFiles(top, file);
-        var processes = Processes(top, rootMapping, file, directory, errors);
+        var processes = Processes(top, rootMapping, file, directory, errors, replicaTemplates);
         var shutdownTimeout = top.Seconds("shutdown_timeout_seconds", zeroAllowed: true);
         var logLocation = LogLocation(top, directory);
         var shell = YamlShellReader.Read(top);
@@ -93,7 +94,8 @@ internal static class YamlProcfileReader
     }
 
     private static List<ProcessDefinition> Processes(
-        YamlMappingReader top, YamlMappingNode root, string file, string directory, ErrorCollector errors)
+        YamlMappingReader top, YamlMappingNode root, string file, string directory, ErrorCollector errors,
+        IReadOnlyDictionary<YamlMappingNode, ReplicaTemplates> replicaTemplates)
     {
         var processes = new List<ProcessDefinition>();
         switch (top.Node("processes"))
@@ -115,7 +117,9 @@ internal static class YamlProcfileReader
                 {
                     if (ReadProcess(nameNode, body, index, file, directory, errors) is { } process)
                     {
-                        processes.Add(process);
+                        processes.Add(body is YamlMappingNode templated && replicaTemplates.TryGetValue(templated, out var templates)
+                            ? process with { ForReplicaNumber = number => ReadForReplica(nameNode, templated, index, file, directory, errors, templates, number) ?? process }
+                            : process);
                     }
                 }
 
@@ -128,6 +132,26 @@ internal static class YamlProcfileReader
         }
 
         return processes;
+    }
+
+    /// <summary>
+    /// The process read again with its templates rendered for replica <paramref name="number"/>
+    /// (0-based); the tree is put back as replica 0 has it. Only the problems replica 0 does not
+    /// have are added, so that each is reported once.
+    /// </summary>
+    private static ProcessDefinition? ReadForReplica(
+        YamlNode nameNode, YamlMappingNode body, int index, string file, string directory, ErrorCollector errors, ReplicaTemplates templates, int number)
+    {
+        templates.RenderFor(number);
+        var own = new ErrorCollector();
+        var process = ReadProcess(nameNode, body, index, file, directory, own);
+        templates.RenderFor(0);
+        foreach (var error in own.Errors.Where(error => !errors.Errors.Contains(error)))
+        {
+            errors.Add(error);
+        }
+
+        return process;
     }
 
     private static ProcessDefinition? ReadProcess(
