@@ -42,7 +42,7 @@ internal static class ControlCommands
         command.Validators.Add(result =>
         {
             if ((result.GetValue(names) ?? []).Length == 0 && (result.GetValue(namespaces) ?? []).Length == 0)
-                result.AddError($"{name}: name at least one process, or a namespace with --namespace");
+                result.AddError("missing NAME");
         });
         Option<bool>? noWait = null;
         if (name != "start")
