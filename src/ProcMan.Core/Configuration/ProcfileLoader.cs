@@ -17,6 +17,8 @@ internal static class ProcfileLoader
 
     private const string DefaultEnvFile = ".env";
 
+    private static readonly TimeSpan ProcessComposeMinimumBackoff = TimeSpan.FromSeconds(1);
+
     /// <summary>Loads and expands <paramref name="path"/>.</summary>
     /// <exception cref="ConfigurationException">The file, an env file or an option is wrong.</exception>
     public static LoadedConfiguration Load(string path, LoadOptions? options = null) => Load([path], options);
@@ -66,6 +68,9 @@ internal static class ProcfileLoader
         document = document with { Dialect = dialect, Files = document.Files.Count == 0 ? [document.File] : document.Files };
         document = WithShell(document, options);
         document = WithExitOnSkippedDefault(document);
+        document = WithReplicaDependencies(document);
+        document = WithDialectBackoff(document, errors);
+        document = WithProcessComposeProbePorts(document);
 
         var graph = new DependencyGraph(document);
         graph.Check(errors);
@@ -125,8 +130,8 @@ internal static class ProcfileLoader
         }
 
         var merged = YamlMerge.All(files, errors);
-        TemplateRendering.Apply(merged, dialect, first, errors);
-        var document = YamlProcfileReader.Read(merged, first, Path.GetDirectoryName(Path.GetFullPath(first))!, errors);
+        var replicaTemplates = TemplateRendering.Apply(merged, dialect, first, errors);
+        var document = YamlProcfileReader.Read(merged, first, Path.GetDirectoryName(Path.GetFullPath(first))!, errors, replicaTemplates);
         if (files.Count == 1)
         {
             return (document with { Files = [first] }, dialect);
@@ -141,6 +146,87 @@ internal static class ProcfileLoader
         }, dialect);
     }
 
+
+    /// <summary>
+    /// A <c>depends_on</c> target that is no process but the name of one replica of one (as the
+    /// dialect names replicas, with the file's <c>replicas</c>) waits for that replica alone;
+    /// the graph's checks then see the process it belongs to.
+    /// </summary>
+    private static ProcfileDocument WithReplicaDependencies(ProcfileDocument document)
+    {
+        var naming = ReplicaNaming.For(document.Dialect);
+        var replicasOf = document.Processes
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First().Replicas, StringComparer.Ordinal);
+        return document with
+        {
+            Processes = [.. document.Processes.Select(process => process with
+            {
+                DependsOn = [.. process.DependsOn.Select(dependency =>
+                    !replicasOf.ContainsKey(dependency.Target) && naming.Parse(dependency.Target, ReplicasOf) is { } replica
+                        ? dependency with { Target = replica.Process, Replica = replica.Replica }
+                        : dependency)],
+            })],
+        };
+
+        int? ReplicasOf(string name) => replicasOf.TryGetValue(name, out var replicas) && replicas >= 2 ? replicas : null;
+    }
+
+    /// <summary>
+    /// process-compose waits <c>backoff_seconds</c> before every restart, at least 1 second, and
+    /// never longer; ProcMan doubles the wait per consecutive failure and refuses 0.
+    /// </summary>
+    private static ProcfileDocument WithDialectBackoff(ProcfileDocument document, ErrorCollector errors)
+    {
+        if (document.Dialect != ConfigurationDialect.ProcessCompose)
+        {
+            foreach (var process in document.Processes.Where(p => p.Availability.ZeroBackoffAt is not null))
+            {
+                errors.Add(process.Availability.ZeroBackoffAt!, $"`backoff_seconds` in `availability` of process `{process.Name}` must be more than 0, got 0");
+            }
+
+            return document;
+        }
+
+        return document with
+        {
+            Processes = [.. document.Processes.Select(process => process with
+            {
+                Availability = process.Availability with
+                {
+                    Backoff = process.Availability.Backoff < ProcessComposeMinimumBackoff ? ProcessComposeMinimumBackoff : process.Availability.Backoff,
+                    BackoffGrows = false,
+                },
+            })],
+        };
+    }
+
+    /// <summary>
+    /// An <c>http_get</c> probe without <c>port</c> probes the process's own PORT in a ProcMan
+    /// file; process-compose leaves the port out of the URL, so the scheme's port (80, 443) is used.
+    /// </summary>
+    private static ProcfileDocument WithProcessComposeProbePorts(ProcfileDocument document)
+    {
+        if (document.Dialect != ConfigurationDialect.ProcessCompose)
+        {
+            return document;
+        }
+
+        return document with
+        {
+            Processes = [.. document.Processes.Select(process => process with
+            {
+                ReadinessProbe = WithSchemePort(process.ReadinessProbe),
+                LivenessProbe = WithSchemePort(process.LivenessProbe),
+            })],
+        };
+
+        static Probe? WithSchemePort(Probe? probe) =>
+            probe is { Check: HttpProbeCheck { Port.Written: false } http }
+                ? probe with { Check = http with { Port = http.Scheme == "https" ? 443 : 80 } }
+                : probe;
+    }
+
     internal static bool IsYaml(string path) =>
         path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 
@@ -149,6 +235,7 @@ internal static class ProcfileLoader
     {
         private readonly EnvFileCache _envFiles = new(options.InheritedEnvironment, errors);
         private readonly DependencyGraph _dependencies = new(document);
+        private readonly ReplicaNaming _naming = ReplicaNaming.For(document.Dialect);
 
         /// <summary>The inherited environment with the file's top-level env files and <c>environment</c> applied.</summary>
         public IReadOnlyDictionary<string, string> TopLevelEnvironment { get; private set; } = new Dictionary<string, string>();
@@ -161,8 +248,11 @@ internal static class ProcfileLoader
 
             // Precedence, lowest to highest: inherited, top-level env files, top-level environment,
             // the process's env files, the process's environment.
-            // env_cmds values come between the env files and the environment: what the file writes wins.
-            var topLevel = TopLevelEnvFiles().SelectMany(_envFiles.Read).Concat(document.EnvCommandValues).Concat(document.Environment).ToList();
+            // env_cmds values come between the env files and the environment: what the file writes
+            // wins; process-compose puts its own environment over the .env files.
+            var topLevel = TopLevelEnvFiles().SelectMany(_envFiles.Read)
+                .Where(v => document.Dialect != ConfigurationDialect.ProcessCompose || !options.InheritedEnvironment.ContainsKey(v.Name))
+                .Concat(document.EnvCommandValues).Concat(document.Environment).ToList();
             var basePort = BasePort(topLevel);
             TopLevelEnvironment = Apply(options.InheritedEnvironment, topLevel);
 
@@ -184,7 +274,12 @@ internal static class ProcfileLoader
                 var replicas = replicasOf[process];
                 var starts = startsOf[process];
                 var instances = Enumerable.Range(1, starts ? replicas : 0)
-                    .Select(replica => Instance(process, replica, replicas, configured, PortOf(own, basePort, process, replica)))
+                    .Select(replica =>
+                    {
+                        var definition = ForReplica(process, replica);
+                        var replicaOwn = ReferenceEquals(definition, process) ? own : [.. definition.EnvFiles.SelectMany(_envFiles.Read).Concat(definition.Environment)];
+                        return Instance(definition, replica, replicas, [.. topLevel, .. replicaOwn], PortOf(replicaOwn, basePort, definition, replica));
+                    })
                     .ToList();
                 var names = configured.Select(v => v.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
                 plans.Add(new ProcessPlan(process, replicas, instances, names));
@@ -212,7 +307,7 @@ internal static class ProcfileLoader
             var last = basePort + ((long)PortsPerProcess * process.Index) + instances - 1;
             if (last > ConfigurationLimits.MaximumPort)
             {
-                var name = instances == 1 ? process.Name : $"{process.Name}.{instances}";
+                var name = _naming.Name(process.Name, instances, instances);
                 errors.Add(
                     process.DeclaredAt,
                     $"process `{process.Name}` would get PORT {last} (for `{name}`: base {basePort} + {PortsPerProcess} x {process.Index} + {instances - 1}), above {ConfigurationLimits.MaximumPort}; choose a lower --port or PORT, or set PORT for this process");
@@ -265,9 +360,44 @@ internal static class ProcfileLoader
             return false;
         }
 
+        /// <summary>
+        /// The process as <paramref name="replica"/> runs it: the fields its templates render
+        /// for the replica's number, over everything the load resolved for the process.
+        /// </summary>
+        private static ProcessDefinition ForReplica(ProcessDefinition process, int replica)
+        {
+            if (replica == 1 || process.ForReplicaNumber is not { } render)
+            {
+                return process;
+            }
+
+            var rendered = render(replica - 1);
+            return process with
+            {
+                Command = rendered.Command,
+                WorkingDirectory = rendered.WorkingDirectory,
+                Environment = rendered.Environment,
+                Description = rendered.Description,
+                LogLocation = rendered.LogLocation,
+                ReadinessProbe = WithRenderedCheck(process.ReadinessProbe, rendered.ReadinessProbe),
+                LivenessProbe = WithRenderedCheck(process.LivenessProbe, rendered.LivenessProbe),
+            };
+
+            // A port the file does not write keeps the dialect's default, which the load set.
+            static Probe? WithRenderedCheck(Probe? loaded, Probe? rendered) => (loaded, rendered) switch
+            {
+                ({ Check: HttpProbeCheck http }, { Check: HttpProbeCheck again }) => loaded with
+                {
+                    Check = http with { Scheme = again.Scheme, Host = again.Host, Path = again.Path, Port = again.Port.Written ? again.Port : http.Port },
+                },
+                ({ Check: ExecProbeCheck }, { Check: ExecProbeCheck again }) => loaded with { Check = again },
+                _ => loaded,
+            };
+        }
+
         private ProcessSpec Instance(ProcessDefinition process, int replica, int replicas, List<EnvironmentVariable> configured, string port)
         {
-            var name = replicas == 1 ? process.Name : $"{process.Name}.{replica}";
+            var name = _naming.Name(process.Name, replica, replicas);
             var environment = Apply(options.InheritedEnvironment, configured);
             environment["PORT"] = port;
             environment["PS"] = name;
@@ -402,22 +532,18 @@ internal static class ProcfileLoader
             foreach (var plan in plans.Where(plan => !reported.Contains(plan.Definition)))
             {
                 var name = plan.Definition.Name;
-                var dot = name.LastIndexOf('.');
-                if (dot <= 0
-                    || !int.TryParse(name.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var replica)
-                    || replica.ToString(CultureInfo.InvariantCulture) != name[(dot + 1)..]
-                    || !byName.TryGetValue(name[..dot], out var other)
-                    || other.Replicas < 2
-                    || replica < 1
-                    || replica > other.Replicas)
+                if (_naming.Parse(name, ReplicasOf) is not { } replica)
                 {
                     continue;
                 }
 
+                var other = byName[replica.Process];
                 errors.Add(
                     plan.Definition.DeclaredAt,
-                    $"process `{name}` has the name of replica {replica} of process `{other.Definition.Name}` ({other.Replicas} replicas); rename it");
+                    $"process `{name}` has the name of replica {replica.Replica} of process `{other.Definition.Name}` ({other.Replicas} replicas); rename it");
             }
+
+            int? ReplicasOf(string process) => byName.TryGetValue(process, out var found) && found.Replicas >= 2 ? found.Replicas : null;
         }
 
         /// <summary>
@@ -439,6 +565,12 @@ internal static class ProcfileLoader
                         errors.Add(
                             dependency.DeclaredAt,
                             $"process `{plan.Definition.Name}` depends on `{dependency.Target}`, which has no instance to start ({why}), so `{plan.Definition.Name}` could never start");
+                    }
+                    else if (target is not null && dependency.Replica is { } replica && replica > target.Replicas && target.Replicas > 0)
+                    {
+                        errors.Add(
+                            dependency.DeclaredAt,
+                            $"process `{plan.Definition.Name}` depends on `{dependency.WrittenTarget}`, but `{target.Definition.Name}` runs only {target.Replicas} replicas, so `{plan.Definition.Name}` could never start");
                     }
                 }
             }

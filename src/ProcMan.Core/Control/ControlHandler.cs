@@ -53,27 +53,45 @@ internal sealed class ControlHandler(ISupervisor supervisor, LogHub logs, IReadO
 
     private async Task ControlAsync(ControlRequest request, Stream stream, CancellationToken cancellation)
     {
-        if (request.Names.Count == 0)
+        var (names, problem) = await WithNamespacesAsync(request).ConfigureAwait(false);
+        if (problem is not null || names.Count == 0)
         {
-            await WriteAsync(stream, ControlResponse.Failure($"{request.Command}: name at least one process"), cancellation).ConfigureAwait(false);
+            await WriteAsync(stream, ControlResponse.Failure(problem ?? $"{request.Command}: name at least one process or --namespace"), cancellation).ConfigureAwait(false);
             return;
         }
         var action = request.Command switch { "stop" => ControlAction.Stop, "start" => ControlAction.Start, _ => ControlAction.Restart };
-        var error = await supervisor.ControlAsync(action, request.Names).ConfigureAwait(false);
+        var error = await supervisor.ControlAsync(action, names).ConfigureAwait(false);
         if (error is not null || request.NoWait || action == ControlAction.Start)
         {
             await WriteAsync(stream, error is null ? ControlResponse.Success : ControlResponse.Failure(error), cancellation).ConfigureAwait(false);
             return;
         }
         // Done means stopped (by its signal or, past its timeout, killed), or started again.
-        var done = await supervisor.WaitAsync(request.Names, action == ControlAction.Stop ? WaitCondition.Stopped : WaitCondition.Restarted, cancellation).ConfigureAwait(false);
+        var done = await supervisor.WaitAsync(names, action == ControlAction.Stop ? WaitCondition.Stopped : WaitCondition.Restarted, cancellation).ConfigureAwait(false);
         var instances = (await supervisor.GetSnapshotAsync().ConfigureAwait(false))
-            .Where(i => request.Names.Contains(i.Name) || request.Names.Contains(i.Process))
+            .Where(i => names.Contains(i.Name) || names.Contains(i.Process))
             .Select(ProcessStatus.From).ToList();
         var response = done
             ? new ControlResponse { Ok = true, Processes = instances }
-            : new ControlResponse { Ok = false, Error = $"{string.Join(", ", request.Names)}: not started again ({string.Join(", ", instances.Select(i => $"{i.Name} {i.State}"))})", Processes = instances };
+            : new ControlResponse { Ok = false, Error = $"{string.Join(", ", names)}: not started again ({string.Join(", ", instances.Select(i => $"{i.Name} {i.State}"))})", Processes = instances };
         await WriteAsync(stream, response, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The request's names with the processes of its namespaces added; an unknown namespace is
+    /// the problem, naming the namespaces there are.
+    /// </summary>
+    private async Task<(IReadOnlyList<string> Names, string? Problem)> WithNamespacesAsync(ControlRequest request)
+    {
+        if (request.Namespaces.Count == 0)
+            return (request.Names, null);
+        var snapshot = await supervisor.GetSnapshotAsync().ConfigureAwait(false);
+        var known = snapshot.Select(i => i.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var unknown = request.Namespaces.Where(ns => !known.Contains(ns)).ToList();
+        if (unknown.Count > 0)
+            return ([], $"no process is in namespace {string.Join(", ", unknown.Select(ns => $"`{ns}`"))} (namespaces: {string.Join(", ", known)})");
+        var inNamespaces = snapshot.Where(i => request.Namespaces.Contains(i.Namespace)).Select(i => i.Process);
+        return ([.. request.Names.Concat(inNamespaces).Distinct(StringComparer.Ordinal)], null);
     }
 
     /// <summary>Stops everything; answers once ProcMan is done, with its exit code, unless asked not to wait.</summary>

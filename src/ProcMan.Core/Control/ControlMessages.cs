@@ -14,6 +14,9 @@ internal sealed record ControlRequest
     /// <summary>Processes or replicas; empty means all (ps, logs) or is an error (stop, start, restart, wait).</summary>
     public IReadOnlyList<string> Names { get; init; } = [];
 
+    /// <summary>stop, start, restart: the processes of these namespaces too (<c>--namespace</c>).</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+
     /// <summary>logs: how many of the last lines of each process to send first.</summary>
     public int? Lines { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ProcMan.Configuration;
 using ProcMan.Supervision;
 
 namespace ProcMan.Control;
@@ -10,6 +11,9 @@ internal sealed record ProcessStatus
 
     /// <summary>The declared process it is an instance of.</summary>
     public required string Process { get; init; }
+
+    /// <summary>Its process's <c>namespace</c>, <c>default</c> when the file names none.</summary>
+    public string Namespace { get; init; } = ProcessDefinition.DefaultNamespace;
 
     /// <summary>waiting, running, ready, restarting, stopping, completed, failed, skipped or stopped.</summary>
     public required string State { get; init; }
@@ -36,6 +40,7 @@ internal sealed record ProcessStatus
     {
         Name = snapshot.Name,
         Process = snapshot.Process,
+        Namespace = snapshot.Namespace,
         State = snapshot.State.ToText(),
         Pid = snapshot.Pid,
         UptimeSeconds = snapshot.Uptime is { } uptime ? Math.Round(uptime.TotalSeconds, 3) : null,

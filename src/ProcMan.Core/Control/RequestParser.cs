@@ -25,7 +25,7 @@ internal static class RequestParser
             return null;
         }
         error = null;
-        return request with { Names = request.Names ?? [] };
+        return request with { Names = request.Names ?? [], Namespaces = request.Namespaces ?? [] };
     }
 
     /// <summary>The serializer's message, but a duplicate key by its name alone (its message names an internal type).</summary>

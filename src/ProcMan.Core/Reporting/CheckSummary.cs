@@ -82,7 +82,7 @@ internal static class CheckSummary
     {
         if (process.DependsOn.Count > 0)
         {
-            yield return ("depends on", string.Join(", ", process.DependsOn.Select(d => $"{d.Target} ({YamlDependsOnReader.NameOf(d.Condition)})")));
+            yield return ("depends on", string.Join(", ", process.DependsOn.Select(d => $"{d.WrittenTarget} ({YamlDependsOnReader.NameOf(d.Condition)})")));
         }
 
         if (process.ReadyLogLine is { } line)

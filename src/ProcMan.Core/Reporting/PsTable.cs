@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProcMan.Configuration;
 using ProcMan.Control;
 
 namespace ProcMan.Reporting;
@@ -8,10 +9,14 @@ internal static class PsTable
 {
     private static readonly string[] Header = ["NAME", "STATE", "PID", "UPTIME", "RESTARTS", "EXIT", "READY", "LINES", "BYTES"];
 
+    /// <summary>The table; a NAMESPACE column after NAME only when some process is outside <c>default</c>, which most files never leave.</summary>
     public static string Render(IReadOnlyList<ProcessStatus> rows)
     {
-        var cells = rows.Select(Cells).Prepend(Header).ToList();
-        var widths = Enumerable.Range(0, Header.Length).Select(column => cells.Max(row => row[column].Length)).ToArray();
+        var withNamespace = rows.Any(row => row.Namespace != ProcessDefinition.DefaultNamespace);
+        var cells = rows.Select(row => withNamespace ? [row.Name, row.Namespace, .. Cells(row)[1..]] : Cells(row))
+            .Prepend(withNamespace ? [Header[0], "NAMESPACE", .. Header[1..]] : Header)
+            .ToList();
+        var widths = Enumerable.Range(0, cells[0].Length).Select(column => cells.Max(row => row[column].Length)).ToArray();
         return string.Concat(cells.Select(row => string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd() + "\n"));
     }
 

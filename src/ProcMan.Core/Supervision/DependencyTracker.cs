@@ -26,9 +26,9 @@ internal sealed class DependencyTracker(IReadOnlyList<ProcessInstance> instances
         var pending = new List<string>();
         foreach (var dependency in dependent.Definition?.DependsOn ?? [])
         {
-            var targets = _byProcess[dependency.Target].ToList();
+            var targets = _byProcess[dependency.Target].Where(i => dependency.Replica is not { } replica || i.Spec.Replica == replica).ToList();
             if (targets.Count == 0)
-                return new Never($"{dependency.Target} is not started by this run");
+                return new Never($"{dependency.WrittenTarget} is not started by this run");
             foreach (var target in targets)
             {
                 switch (Holds(target, dependency.Condition))

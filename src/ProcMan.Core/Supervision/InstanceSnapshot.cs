@@ -1,3 +1,4 @@
+using ProcMan.Configuration;
 using ProcMan.Processes;
 
 namespace ProcMan.Supervision;
@@ -13,6 +14,9 @@ internal sealed record InstanceSnapshot
 
     /// <summary>The declared process it is an instance of.</summary>
     public required string Process { get; init; }
+
+    /// <summary>Its process's <c>namespace</c>.</summary>
+    public string Namespace { get; init; } = ProcessDefinition.DefaultNamespace;
 
     public required ProcessState State { get; init; }
 

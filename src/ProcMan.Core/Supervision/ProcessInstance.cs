@@ -137,9 +137,11 @@ internal sealed class ProcessInstance(ProcessSpec spec, int index)
         (Availability.Restart == RestartPolicy.Always || (Availability.Restart == RestartPolicy.OnFailure && failed))
         && (Availability.MaxRestarts == 0 || Restarts < Availability.MaxRestarts);
 
-    /// <summary>The back-off before the next run: doubling per consecutive failure, capped.</summary>
+    /// <summary>The back-off before the next run: doubling per consecutive failure, capped, or fixed.</summary>
     public TimeSpan NextBackoff()
     {
+        if (!Availability.BackoffGrows)
+            return Availability.Backoff;
         var doublings = Math.Clamp(ConsecutiveFailures - 1, 0, 30);
         var delay = Availability.Backoff * Math.Pow(2, doublings);
         return delay < Availability.MaxBackoff ? delay : Availability.MaxBackoff;

@@ -1,3 +1,5 @@
+using ProcMan.Configuration;
+
 namespace ProcMan.Supervision;
 
 /// <summary>
@@ -126,6 +128,7 @@ internal sealed partial class Supervisor
     {
         Name = instance.Name,
         Process = instance.ProcessName,
+        Namespace = instance.Definition?.Namespace ?? ProcessDefinition.DefaultNamespace,
         State = instance.State,
         Pid = instance.Run?.Process.Pid,
         Uptime = instance.IsUp || instance.State == ProcessState.Stopping ? instance.Run!.Age : null,

@@ -41,14 +41,31 @@ internal static class ControlCommands
     public static Command Action(string name, string description)
     {
         var file = FileOption();
-        var names = Names("A process (all its replicas) or one replica (web.2)", required: true);
-        var command = new Command(name, description) { names, file };
+        var names = Names("A process (all its replicas) or one replica (web.2; web-1 in a process-compose file)", required: false);
+        var namespaces = new Option<string[]>("--namespace", "-n")
+        {
+            Description = "Every process of this namespace too (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command(name, description) { names, file, namespaces };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(names) ?? []).Length == 0 && (result.GetValue(namespaces) ?? []).Length == 0)
+                result.AddError("missing NAME");
+        });
         Option<bool>? noWait = null;
         if (name != "start")
             command.Options.Add(noWait = NoWaitOption(name == "stop" ? "the processes have stopped" : "the processes run again"));
         command.SetAction(async (parse, cancellation) =>
         {
-            var response = await AskAsync(FileOf(parse, file), new ControlRequest { Command = name, Names = parse.GetValue(names)!, NoWait = noWait is not null && parse.GetValue(noWait) }, cancellation);
+            var request = new ControlRequest
+            {
+                Command = name,
+                Names = parse.GetValue(names) ?? [],
+                Namespaces = parse.GetValue(namespaces) ?? [],
+                NoWait = noWait is not null && parse.GetValue(noWait),
+            };
+            var response = await AskAsync(FileOf(parse, file), request, cancellation);
             PrintInstances(response);
             return response is { Ok: true } ? 0 : ExitCodes.Failure;
         });

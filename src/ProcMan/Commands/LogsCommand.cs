@@ -17,7 +17,7 @@ internal static class LogsCommand
     public static Command Create()
     {
         var file = ControlCommands.FileOption();
-        var names = ControlCommands.Names("Processes (all their replicas) or replicas (web.2) [default: all, and ProcMan's own lines]", required: false);
+        var names = ControlCommands.Names("Processes (all their replicas) or replicas (web.2; web-1 in a process-compose file) [default: all, and ProcMan's own lines]", required: false);
         var lines = new Option<int>("--lines", "-n") { Description = "How many of the last lines of each process to show", DefaultValueFactory = _ => 100 };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines until procman exits or you press Ctrl-C" };
         var format = new OutputFormatOptions();

@@ -18,7 +18,7 @@ internal static class RunCommand
         var configuration = new ConfigurationOptions();
         var target = new Argument<string[]>("NAME | -- COMMAND")
         {
-            Description = "A process of the file (or one replica, web.2), or after -- any command and its arguments",
+            Description = "A process of the file (or one replica: web.2, or web-1 in a process-compose file), or after -- any command and its arguments",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("run", "Run one process of the file, or any command, in the foreground with the file's environment") { target };

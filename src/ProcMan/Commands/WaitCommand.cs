@@ -20,7 +20,7 @@ internal static class WaitCommand
     public static Command Create()
     {
         var file = ControlCommands.FileOption();
-        var names = ControlCommands.Names("Processes (all their replicas) or replicas (web.2)", required: true);
+        var names = ControlCommands.Names("Processes (all their replicas) or replicas (web.2; web-1 in a process-compose file)", required: true);
         var condition = new Option<string>("--for")
         {
             Description = "started, ready (its readiness probe or ready line passed; running when it has neither) or completed (ended successfully)",

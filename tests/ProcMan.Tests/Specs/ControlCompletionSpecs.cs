@@ -94,8 +94,8 @@ public sealed class ControlCompletionSpecs : IDisposable
 
         var answer = await down.ReadToEndAsync();
         (await up.WaitForExitAsync()).Should().Be(3);
-        answer.Should().StartWith("""{"ok":true,"processes":[{"name":"web","process":"web","state":"stopped",""").And.EndWith(""","exit_code":3}""" + "\n");
-        answer.Should().Contain("""{"name":"check","process":"check","state":"failed",""");
+        answer.Should().StartWith("""{"ok":true,"processes":[{"name":"web","process":"web","namespace":"default","state":"stopped",""").And.EndWith(""","exit_code":3}""" + "\n");
+        answer.Should().Contain("""{"name":"check","process":"check","namespace":"default","state":"failed",""");
     }
 
     [Fact(Timeout = 60_000)]

@@ -4,7 +4,8 @@ namespace ProcMan.Configuration;
 
 /// <summary>
 /// Expands <c>$VAR</c> in a configuration's values once it is parsed, from ProcMan's environment
-/// and the top-level env files (the default <c>.env</c> unless turned off), the latter winning.
+/// and the top-level env files (the default <c>.env</c> unless turned off), the latter winning
+/// (in a process-compose file the former, as there).
 /// process-compose expands the file's text before parsing it; expanding each value instead keeps
 /// every value's position for errors, and a value can never change the file's structure.
 /// Top-level <c>disable_env_expansion: true</c> turns it off (then <c>$$</c> also stays as written).
@@ -113,6 +114,12 @@ internal static class LoadTimeExpansion
 
             foreach (var variable in DotEnvParser.Parse(text, path, context.Inherited, new ErrorCollector()))
             {
+                // process-compose loads .env without overriding a variable its own environment has.
+                if (context.Dialect == ConfigurationDialect.ProcessCompose && context.Inherited.ContainsKey(variable.Name))
+                {
+                    continue;
+                }
+
                 variables[variable.Name] = variable.Value;
             }
         }

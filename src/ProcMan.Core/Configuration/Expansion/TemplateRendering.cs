@@ -9,7 +9,8 @@ namespace ProcMan.Configuration;
 /// <c>http_get</c> fields. It runs after <c>$VAR</c> expansion, as process-compose does. In a
 /// process-compose file every such field is a template (as there); in a ProcMan file only where
 /// <c>vars</c> are declared, so a literal <c>{{</c> in an existing file keeps its meaning.
-/// <c>is_template_disabled: true</c> leaves a process as written.
+/// <c>is_template_disabled: true</c> leaves a process as written. <c>{{.PC_REPLICA_NUM}}</c> is
+/// each replica's 0-based number, as in process-compose, which renders templates per replica.
 /// </summary>
 internal static class TemplateRendering
 {
@@ -20,12 +21,14 @@ internal static class TemplateRendering
     private static readonly string[] Probes = ["readiness_probe", "liveness_probe"];
     private static readonly string[] HttpFields = ["path", "host", "scheme", "port"];
 
-    public static void Apply(YamlMappingNode root, ConfigurationDialect dialect, string file, ErrorCollector errors)
+    /// <summary>Renders the templates of every process for replica 0; returns, for each process whose templates use the replica's number, what rendering them for another replica takes.</summary>
+    public static IReadOnlyDictionary<YamlMappingNode, ReplicaTemplates> Apply(YamlMappingNode root, ConfigurationDialect dialect, string file, ErrorCollector errors)
     {
+        var perReplica = new Dictionary<YamlMappingNode, ReplicaTemplates>(ReferenceEqualityComparer.Instance);
         var global = Vars(root, file, errors);
         if (YamlMappingReader.ValueOf(root, "processes") is not YamlMappingNode processes)
         {
-            return;
+            return perReplica;
         }
 
         foreach (var (nameNode, body) in processes.Children)
@@ -48,11 +51,25 @@ internal static class TemplateRendering
             }
 
             var owner = nameNode is YamlScalarNode { Value: { } processName } ? $"process `{processName}`" : "a process";
+            var templates = new List<(YamlScalarNode Scalar, string Template)>();
+            var forFirstReplica = ReplicaTemplates.WithReplicaNumber(vars, 0);
             foreach (var (field, scalar) in Fields(process))
             {
-                Render(scalar, vars, $"`{field}` in {owner}", file, errors);
+                if (scalar.Value is { } template && TemplateText.HasTemplate(template))
+                {
+                    templates.Add((scalar, template));
+                }
+
+                Render(scalar, forFirstReplica, $"`{field}` in {owner}", file, errors);
+            }
+
+            if (templates.Any(entry => ReplicaTemplates.UsesReplicaNumber(entry.Template)))
+            {
+                perReplica[process] = new ReplicaTemplates(templates, vars);
             }
         }
+
+        return perReplica;
     }
 
     private static void Render(YamlScalarNode scalar, IReadOnlyDictionary<string, string> vars, string where, string file, ErrorCollector errors)

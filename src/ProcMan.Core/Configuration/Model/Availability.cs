@@ -21,7 +21,7 @@ internal enum RestartPolicy
 
 /// <summary>What happens when the process exits: restarts, and whether its end stops everything.</summary>
 /// <param name="Restart"><c>restart</c>.</param>
-/// <param name="Backoff"><c>backoff_seconds</c> (1): the first delay before a restart; it doubles per consecutive failure, up to <see cref="MaxBackoff"/>.</param>
+/// <param name="Backoff"><c>backoff_seconds</c> (1): the first delay before a restart; it doubles per consecutive failure, up to <see cref="MaxBackoff"/>, unless <see cref="BackoffGrows"/> is false.</param>
 /// <param name="MaxRestarts"><c>max_restarts</c> (0 = unlimited).</param>
 /// <param name="ExitOnEnd">
 /// <c>exit_on_end</c>, resolved: true when the key is absent, except for a process another one
@@ -51,4 +51,16 @@ internal sealed record Availability(RestartPolicy Restart, TimeSpan Backoff, int
 
     /// <summary>Whether the file wrote <c>exit_on_skipped</c>, so that the dialect's default does not replace it.</summary>
     public bool ExitOnSkippedWritten { get; init; }
+
+    /// <summary>
+    /// Whether the delay doubles per consecutive failure (ProcMan's, so a crash loop calms down)
+    /// or stays <see cref="Backoff"/> each time (process-compose's).
+    /// </summary>
+    public bool BackoffGrows { get; init; } = true;
+
+    /// <summary>
+    /// Where <c>backoff_seconds: 0</c> is written, if it is: process-compose reads it as its
+    /// 1-second minimum, while in a ProcMan file it is refused (doubling 0 is a tight loop).
+    /// </summary>
+    internal SourcePosition? ZeroBackoffAt { get; init; }
 }

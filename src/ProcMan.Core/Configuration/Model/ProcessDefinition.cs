@@ -77,6 +77,12 @@ internal sealed record ProcessDefinition(
     /// <summary>The files that wrote this process, in merge order, with the keys each wrote; empty for a single file.</summary>
     public IReadOnlyList<ProcessSource> Sources { get; init; } = [];
 
+    /// <summary>
+    /// The process as replica N (0-based) reads, for a process whose templates use
+    /// <c>{{.PC_REPLICA_NUM}}</c>; null when every replica reads the same.
+    /// </summary>
+    public Func<int, ProcessDefinition>? ForReplicaNumber { get; init; }
+
     /// <summary>The shell a <c>command</c> is run with (the top-level <c>shell</c>, or the dialect's default).</summary>
     public ShellSettings Shell { get; init; } = ShellSettings.Default;
 

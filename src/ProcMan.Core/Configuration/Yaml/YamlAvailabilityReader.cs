@@ -30,7 +30,7 @@ internal static class YamlAvailabilityReader
         }
 
         var restart = availability.Choice("restart", Policies.Keys.ToList()) is { } policy ? Policies[policy] : RestartPolicy.No;
-        var backoff = availability.Seconds("backoff_seconds", zeroAllowed: false) ?? Availability.DefaultBackoff;
+        var backoff = availability.Seconds("backoff_seconds", zeroAllowed: true) ?? Availability.DefaultBackoff;
         var maxRestarts = availability.Integer("max_restarts", minimum: 0) ?? 0;
         var exitOnEnd = availability.Boolean("exit_on_end");
         var exitOnSkipped = availability.Boolean("exit_on_skipped");
@@ -39,6 +39,7 @@ internal static class YamlAvailabilityReader
         {
             ExitOnSkipped = exitOnSkipped ?? true,
             ExitOnSkippedWritten = exitOnSkipped is not null,
+            ZeroBackoffAt = backoff == TimeSpan.Zero ? availability.PositionOfValue("backoff_seconds") : null,
         }, exitOnEnd);
     }
 

@@ -94,7 +94,9 @@ internal static class YamlProcfileReader
     /// start from <paramref name="directory"/>; <paramref name="file"/> names the values that came
     /// from no file in particular.
     /// </summary>
-    public static ProcfileDocument Read(YamlMappingNode rootMapping, string file, string directory, ErrorCollector errors)
+    public static ProcfileDocument Read(
+        YamlMappingNode rootMapping, string file, string directory, ErrorCollector errors,
+        IReadOnlyDictionary<YamlMappingNode, ReplicaTemplates>? replicaTemplates = null)
     {
         var top = new YamlMappingReader(rootMapping, file, TopLevel, errors);
         top.Boolean(LoadTimeExpansion.DisableKey);
@@ -104,7 +106,7 @@ internal static class YamlProcfileReader
         var version = top.String("version");
         var environment = top.Environment("environment") ?? [];
         var envFiles = EnvFiles(top, file);
-        var processes = Processes(top, rootMapping, file, directory, errors);
+        var processes = Processes(top, rootMapping, file, directory, errors, replicaTemplates ?? new Dictionary<YamlMappingNode, ReplicaTemplates>());
         var shutdownTimeout = top.Seconds("shutdown_timeout_seconds", zeroAllowed: true);
         var logLocation = LogLocation(top, directory);
         var logSettings = YamlLogConfigurationReader.Read(top);
@@ -149,7 +151,8 @@ internal static class YamlProcfileReader
     }
 
     private static List<ProcessDefinition> Processes(
-        YamlMappingReader top, YamlMappingNode root, string file, string directory, ErrorCollector errors)
+        YamlMappingReader top, YamlMappingNode root, string file, string directory, ErrorCollector errors,
+        IReadOnlyDictionary<YamlMappingNode, ReplicaTemplates> replicaTemplates)
     {
         var processes = new List<ProcessDefinition>();
         switch (top.Node("processes"))
@@ -171,7 +174,9 @@ internal static class YamlProcfileReader
                 {
                     if (ReadProcess(nameNode, body, index, file, directory, errors) is { } process)
                     {
-                        processes.Add(process);
+                        processes.Add(body is YamlMappingNode templated && replicaTemplates.TryGetValue(templated, out var templates)
+                            ? process with { ForReplicaNumber = number => ReadForReplica(nameNode, templated, index, file, directory, errors, templates, number) ?? process }
+                            : process);
                     }
                 }
 
@@ -184,6 +189,26 @@ internal static class YamlProcfileReader
         }
 
         return processes;
+    }
+
+    /// <summary>
+    /// The process read again with its templates rendered for replica <paramref name="number"/>
+    /// (0-based); the tree is put back as replica 0 has it. Only the problems replica 0 does not
+    /// have are added, so that each is reported once.
+    /// </summary>
+    private static ProcessDefinition? ReadForReplica(
+        YamlNode nameNode, YamlMappingNode body, int index, string file, string directory, ErrorCollector errors, ReplicaTemplates templates, int number)
+    {
+        templates.RenderFor(number);
+        var own = new ErrorCollector();
+        var process = ReadProcess(nameNode, body, index, file, directory, own);
+        templates.RenderFor(0);
+        foreach (var error in own.Errors.Where(error => !errors.Errors.Contains(error)))
+        {
+            errors.Add(error);
+        }
+
+        return process;
     }
 
     private static ProcessDefinition? ReadProcess(

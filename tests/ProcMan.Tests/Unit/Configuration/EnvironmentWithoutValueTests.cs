@@ -47,7 +47,7 @@ public sealed class EnvironmentWithoutValueTests : IDisposable
     [InlineData(true)]
     public void An_entry_without_a_value_does_not_override_an_env_file_or_the_top_level_environment(bool processCompose)
     {
-        _directory.Write("top.env", "SHARED=from-env-file\n");
+        _directory.Write("top.env", "FROM_FILE=from-env-file\n");
         var path = _directory.Write("procman.yaml", """
             env_file: top.env
             environment:
@@ -56,13 +56,13 @@ public sealed class EnvironmentWithoutValueTests : IDisposable
               web:
                 command: serve
                 environment:
-                  - SHARED
+                  - FROM_FILE
                   - TOP
             """);
 
         var environment = LoadIn(path, processCompose).Processes.Single().Environment;
 
-        environment["SHARED"].Should().Be("from-env-file");
+        environment["FROM_FILE"].Should().Be("from-env-file");
         environment["TOP"].Should().Be("from-top-level");
     }
 

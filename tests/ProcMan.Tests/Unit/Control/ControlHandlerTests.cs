@@ -41,8 +41,8 @@ public sealed class ControlHandlerTests
         var answer = await AnswerAsync(new ControlRequest { Command = "ps" });
 
         answer.Should().Be(
-            """{"ok":true,"processes":[{"name":"web.1","process":"web","state":"ready","pid":42,"uptime_seconds":1.235,"restarts":1,"exit_code":143,"ready":true,"lines":7,"bytes":99},"""
-            + """{"name":"db","process":"db","state":"waiting","restarts":0,"ready":false,"lines":0,"bytes":0}]}""" + "\n");
+            """{"ok":true,"processes":[{"name":"web.1","process":"web","namespace":"default","state":"ready","pid":42,"uptime_seconds":1.235,"restarts":1,"exit_code":143,"ready":true,"lines":7,"bytes":99},"""
+            + """{"name":"db","process":"db","namespace":"default","state":"waiting","restarts":0,"ready":false,"lines":0,"bytes":0}]}""" + "\n");
     }
 
     [Theory(Timeout = 5_000)]
@@ -72,7 +72,7 @@ public sealed class ControlHandlerTests
         var answer = await AnswerAsync(new ControlRequest { Command = command, Names = ["web"] });
 
         _supervisor.WaitCalls.Should().ContainSingle().Which.Condition.Should().Be((WaitCondition)condition);
-        answer.Should().Be("""{"ok":true,"processes":[{"name":"web","process":"web","state":"stopped","restarts":0,"exit_code":143,"ready":false,"lines":0,"bytes":0}]}""" + "\n");
+        answer.Should().Be("""{"ok":true,"processes":[{"name":"web","process":"web","namespace":"default","state":"stopped","restarts":0,"exit_code":143,"ready":false,"lines":0,"bytes":0}]}""" + "\n");
     }
 
     [Fact(Timeout = 5_000)]
@@ -93,7 +93,7 @@ public sealed class ControlHandlerTests
     {
         var answer = await AnswerAsync(new ControlRequest { Command = command });
 
-        answer.Should().Be($$"""{"ok":false,"error":"{{command}}: name at least one process"}""" + "\n");
+        answer.Should().Be($$"""{"ok":false,"error":"{{command}}: name at least one process or --namespace"}""" + "\n");
         _supervisor.ControlCalls.Should().BeEmpty();
     }
 
@@ -232,6 +232,32 @@ public sealed class ControlHandlerTests
         ResponseOf(answer).Should().Be(ControlResponse.Failure("unknown command `frobnicate`"));
         _supervisor.ControlCalls.Should().BeEmpty();
         _supervisor.StopRequests.Should().BeEmpty();
+    }
+
+    [Fact(Timeout = 5_000)]
+    public async Task I_can_stop_every_process_of_a_namespace_besides_the_named_ones()
+    {
+        _supervisor.Instances.Add(new InstanceSnapshot { Name = "web.1", Process = "web", Namespace = "front", State = ProcessState.Running });
+        _supervisor.Instances.Add(new InstanceSnapshot { Name = "web.2", Process = "web", Namespace = "front", State = ProcessState.Running });
+        _supervisor.Instances.Add(new InstanceSnapshot { Name = "db", Process = "db", State = ProcessState.Running });
+        _supervisor.Instances.Add(new InstanceSnapshot { Name = "cache", Process = "cache", Namespace = "back", State = ProcessState.Running });
+
+        var answer = await AnswerAsync(new ControlRequest { Command = "stop", Names = ["db"], Namespaces = ["front"], NoWait = true });
+
+        answer.Should().Be("""{"ok":true}""" + "\n");
+        _supervisor.ControlCalls.Should().ContainSingle().Which.Names.Should().Equal("db", "web");
+    }
+
+    [Fact(Timeout = 5_000)]
+    public async Task I_am_told_the_namespaces_there_are_when_I_name_an_unknown_one()
+    {
+        _supervisor.Instances.Add(new InstanceSnapshot { Name = "web", Process = "web", Namespace = "front", State = ProcessState.Running });
+        _supervisor.Instances.Add(new InstanceSnapshot { Name = "db", Process = "db", State = ProcessState.Running });
+
+        var response = ResponseOf(await AnswerAsync(new ControlRequest { Command = "restart", Namespaces = ["fornt"] }));
+
+        response.Error.Should().Be("no process is in namespace `fornt` (namespaces: default, front)");
+        _supervisor.ControlCalls.Should().BeEmpty();
     }
 
     private async Task<string> AnswerAsync(ControlRequest request)

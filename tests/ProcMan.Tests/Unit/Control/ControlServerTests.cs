@@ -41,7 +41,7 @@ public sealed class ControlServerTests : IAsyncLifetime
         await client.TrySendAsync("{\"command\":\"ps\"}\n");
 
         (await client.ReadToEndAsync(Patience)).Should().Be(
-            """{"ok":true,"processes":[{"name":"web","process":"web","state":"running","pid":7,"restarts":0,"ready":false,"lines":0,"bytes":0}]}""" + "\n");
+            """{"ok":true,"processes":[{"name":"web","process":"web","namespace":"default","state":"running","pid":7,"restarts":0,"ready":false,"lines":0,"bytes":0}]}""" + "\n");
     }
 
     [Fact(Timeout = 10_000)]

@@ -62,6 +62,19 @@ public sealed class SummaryTableTests
     }
 
     [Fact]
+    public void I_see_a_namespace_column_in_ps_only_when_some_process_is_outside_default()
+    {
+        var web = ProcessStatus.From(Web with { State = ProcessState.Running, Uptime = TimeSpan.FromSeconds(5) });
+        var db = web with { Name = "db", Process = "db" };
+
+        PsTable.Render([web, db]).Should().StartWith("NAME  STATE ");
+        PsTable.Render([web with { Namespace = "front" }, db]).Split('\n').Take(3).Should().Equal(
+            "NAME  NAMESPACE  STATE    PID    UPTIME  RESTARTS  EXIT  READY  LINES  BYTES",
+            "web   front      running  41811  5.000s  0         143   no     118    9422",
+            "db    default    running  41811  5.000s  0         143   no     118    9422");
+    }
+
+    [Fact]
     public void I_read_every_state_by_its_lower_case_name()
     {
         Enum.GetValues<ProcessState>().Select(state => state.ToText())

@@ -69,7 +69,7 @@ public sealed class LoadTimeExpansionTests : IDisposable
     }
 
     [Fact]
-    public void The_env_file_wins_over_procmans_environment()
+    public void ProcMans_environment_wins_over_the_env_file_as_godotenv_load_does_not_override()
     {
         _directory.Write(".env", "SHARED=from-dotenv\n");
         var process = Load.File(_directory.Write("process-compose.yaml", """
@@ -78,7 +78,7 @@ public sealed class LoadTimeExpansionTests : IDisposable
                 command: echo $SHARED
             """)).Processes.Single();
 
-        process.Definition!.Command.Should().Be("echo from-dotenv");
+        process.Definition!.Command.Should().Be("echo from-inherited");
     }
 
     [Fact]

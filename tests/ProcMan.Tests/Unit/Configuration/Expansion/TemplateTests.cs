@@ -95,7 +95,7 @@ public sealed class TemplateTests : IDisposable
     }
 
     [Theory]
-    [InlineData("echo {{.MISSING}}", "`{{.MISSING}}` names no var (top-level or the process's `vars`; declared: NAME)")]
+    [InlineData("echo {{.MISSING}}", "`{{.MISSING}}` names no var (top-level or the process's `vars`; declared: NAME, PC_REPLICA_NUM)")]
     [InlineData("echo {{ .NAME | upper }}", "`{{ .NAME | upper }}` is not supported: only var references such as `{{.NAME}}` are")]
     [InlineData("echo {{if .NAME}}x{{end}}", "`{{if .NAME}}` is not supported")]
     [InlineData("echo {{.NAME", "opens a template that is never closed")]
