@@ -14,6 +14,21 @@ namespace ProcMan.Cli.Commands;
 internal static class DetachedUp
 {
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan AfterFailurePatience = TimeSpan.FromSeconds(5);
+
+    private static async Task WaitForExitAsync(Process up, TimeSpan patience, CancellationToken cancellation)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(patience);
+        try
+        {
+            await up.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Still running: the failure did not stop it.
+        }
+    }
 
     public static async Task<int> RunAsync(string file, IReadOnlyList<string> instances, bool waitReady, CancellationToken cancellation)
     {
@@ -21,7 +36,14 @@ internal static class DetachedUp
         var up = Start(log);
         Console.Out.WriteLine($"procman: started in the background (pid {up.Id}), output in {log}; stop it with: procman down -f {file}");
         var response = await WaitAsync(file, instances, waitReady, up, cancellation);
-        if (response is null && up.HasExited)
+        if (response is { Ok: false })
+        {
+            // A failure usually stops the whole stack: its exit code, not "failed", is the answer,
+            // when it comes soon; a stack that runs on after a failure is left running.
+            await WaitForExitAsync(up, AfterFailurePatience, cancellation);
+        }
+
+        if ((response is null || !response.Ok) && up.HasExited)
         {
             Console.Error.WriteLine($"procman: the background procman exited with code {up.ExitCode} before its processes were {(waitReady ? "ready" : "started")}; its output is in {log}");
             return up.ExitCode == 0 ? ExitCodes.Failure : up.ExitCode;
