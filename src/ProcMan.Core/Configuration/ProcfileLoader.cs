@@ -126,6 +126,11 @@ internal static class ProcfileLoader
         var expansion = new ExpansionContext(dialect, options.InheritedEnvironment, options.EnvFiles, options.NoEnvFile);
         foreach (var file in files)
         {
+            if (dialect == ConfigurationDialect.ProcessCompose)
+            {
+                Yaml11Booleans.Allow(file.Root);
+            }
+
             LoadTimeExpansion.Apply(file.Root, expansion, file.File, errors);
         }
 

@@ -208,10 +208,16 @@ internal sealed class YamlMappingReader(YamlMappingNode mapping, string file, st
             return null;
         }
 
-        // YAML 1.2 booleans only: "yes"/"no"/"on" are strings there, and guessing would surprise.
+        // YAML 1.2 booleans: "yes"/"no"/"on" are strings there, and guessing would surprise; a
+        // process-compose file also takes YAML 1.1's, as process-compose does (Yaml11Booleans).
         if (bool.TryParse(text, out var flag))
         {
             return flag;
+        }
+
+        if (Yaml11Booleans.Read(node, text) is { } yaml11)
+        {
+            return yaml11;
         }
 
         TypeError(node, key, "true or false");
