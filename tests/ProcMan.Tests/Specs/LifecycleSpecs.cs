@@ -150,6 +150,29 @@ public sealed class LifecycleSpecs : IDisposable
             "procman | client started with pid " + procman.PidOf("client"));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task An_exec_probe_runs_in_its_own_working_dir()
+    {
+        // The marker exists only in the probe's directory: from the process's, the probe would fail.
+        Directory.CreateDirectory(Path.Combine(_directory.Path, "checks"));
+        await File.WriteAllTextAsync(Path.Combine(_directory.Path, "checks", "marker"), "");
+        _directory.Write("procfile.yml", """
+            processes:
+              server:
+                command: echo booting; exec sleep 300
+                readiness_probe:
+                  exec:
+                    command: test -f marker
+                    working_dir: checks
+                  period_seconds: 0.1
+            """);
+        await using var procman = ProcManRun.Start(_directory.Path, "up");
+
+        await procman.WaitForLineAsync(line => line == "procman | server is ready (probe `test -f marker` succeeded)");
+        procman.Signal(UnixSignal.Interrupt);
+        await procman.WaitForExitAsync();
+    }
+
     [ToolFact("python3", Timeout = 60_000)]
     public async Task I_can_probe_a_server_on_its_own_PORT_without_naming_the_port()
     {

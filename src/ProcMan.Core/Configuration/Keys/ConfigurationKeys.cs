@@ -122,7 +122,7 @@ internal static class ConfigurationKeys
         Implemented(KeySection.Probe, "success_threshold", "Successes in a row that make it pass", "1"),
         Implemented(KeySection.Probe, "failure_threshold", "Failures in a row that make it fail", "3"),
         Implemented(KeySection.ProbeExec, "command", "The shell line to run", "required"),
-        NotYet(KeySection.ProbeExec, "working_dir", "the probe runs in the process's `working_dir` for now"),
+        Implemented(KeySection.ProbeExec, "working_dir", "The directory the probe's command runs in, relative to the file's directory; it must exist", "the process's `working_dir`"),
         Implemented(KeySection.ProbeHttpGet, "host", "The host to ask", "`127.0.0.1`"),
         Implemented(KeySection.ProbeHttpGet, "port", "The port, a number or a `$VAR`", "the process's `PORT`; in a process-compose file the scheme's (80, 443), as there"),
         Implemented(KeySection.ProbeHttpGet, "path", "The path to ask for", "`/`"),

@@ -20,7 +20,11 @@ internal sealed record Probe(ProbeCheck Check, TimeSpan InitialDelay, TimeSpan P
 internal abstract record ProbeCheck;
 
 /// <summary><c>exec: {command}</c>: succeeds when the command (run with <c>/bin/sh -c</c>, in the process's directory and environment) exits 0.</summary>
-internal sealed record ExecProbeCheck(string Command) : ProbeCheck;
+internal sealed record ExecProbeCheck(string Command) : ProbeCheck
+{
+    /// <summary>The probe's own <c>working_dir</c> (absolute), or null for the process's.</summary>
+    public string? WorkingDirectory { get; init; }
+}
 
 /// <summary><c>http_get: {scheme, host, port, path, headers, status_code}</c>: succeeds on a 2xx or 3xx answer, or on <see cref="StatusCode"/>.</summary>
 /// <param name="Port">A number or a variable of the instance's environment, resolved for each instance.</param>

@@ -18,7 +18,7 @@ internal static class YamlProbeReader
     /// returned (with an empty exec command) once the error is reported: the load fails anyway,
     /// and this spares a second, misleading "has no readiness probe" error from the dependencies.
     /// </summary>
-    public static Probe? Read(YamlMappingReader process, string key, ErrorCollector errors)
+    public static Probe? Read(YamlMappingReader process, string key, string directory, ErrorCollector errors)
     {
         if (process.Node(key) is null || process.Mapping(key) is not { } probe)
         {
@@ -27,7 +27,7 @@ internal static class YamlProbeReader
 
         var hasExec = probe.Node(Exec) is not null;
         var hasHttpGet = probe.Node(HttpGet) is not null;
-        var exec = ExecCheck(probe, errors);
+        var exec = ExecCheck(probe, directory, errors);
         var httpGet = HttpGetCheck(probe);
         var initialDelay = probe.Seconds("initial_delay_seconds", zeroAllowed: true) ?? Probe.DefaultInitialDelay;
         var period = probe.Seconds("period_seconds", zeroAllowed: false) ?? Probe.DefaultPeriod;
@@ -49,7 +49,7 @@ internal static class YamlProbeReader
         return new Probe(check, initialDelay, period, timeout, successThreshold, failureThreshold);
     }
 
-    private static ExecProbeCheck? ExecCheck(YamlMappingReader probe, ErrorCollector errors)
+    private static ExecProbeCheck? ExecCheck(YamlMappingReader probe, string directory, ErrorCollector errors)
     {
         if (probe.Mapping(Exec, "a mapping (`{command: ...}`)") is not { } exec)
         {
@@ -58,6 +58,7 @@ internal static class YamlProbeReader
 
         var hasCommand = exec.Node("command") is not null;
         var command = exec.String("command");
+        var workingDirectory = exec.Node("working_dir") is null ? null : YamlProcfileReader.WorkingDirectory(exec, directory, errors);
         exec.ReportUnknownKeys(KeySection.ProbeExec);
         if (!hasCommand)
         {
@@ -68,7 +69,7 @@ internal static class YamlProbeReader
             errors.Add(exec.PositionOfValue("command")!, $"`command` {exec.Owner} is empty");
         }
 
-        return command is null ? null : new ExecProbeCheck(command);
+        return command is null ? null : new ExecProbeCheck(command) { WorkingDirectory = workingDirectory };
     }
 
     /// <summary><c>headers</c>: a mapping of header names (HTTP tokens) to plain values.</summary>

@@ -263,8 +263,8 @@ internal static class YamlProcfileReader
         _ = process.Boolean(TemplateRendering.DisabledKey);
         var dependsOn = YamlDependsOnReader.Read(process, errors);
         var readyLogLine = process.String("ready_log_line");
-        var readinessProbe = YamlProbeReader.Read(process, "readiness_probe", errors);
-        var livenessProbe = YamlProbeReader.Read(process, "liveness_probe", errors);
+        var readinessProbe = YamlProbeReader.Read(process, "readiness_probe", directory, errors);
+        var livenessProbe = YamlProbeReader.Read(process, "liveness_probe", directory, errors);
         var (availability, writtenExitOnEnd) = YamlAvailabilityReader.Read(process);
         var successExitCodes = YamlAvailabilityReader.SuccessExitCodes(process);
         var shutdown = YamlShutdownReader.Read(process);
@@ -360,7 +360,8 @@ internal static class YamlProcfileReader
         return absolute;
     }
 
-    private static string WorkingDirectory(YamlMappingReader process, string directory, ErrorCollector errors)
+    /// <summary>A <c>working_dir</c> (a process's or an exec probe's), relative to the file's directory; it must exist.</summary>
+    internal static string WorkingDirectory(YamlMappingReader process, string directory, ErrorCollector errors)
     {
         if (process.String("working_dir") is not { } relative)
         {

@@ -5,7 +5,7 @@ using ProcMan.Processes;
 namespace ProcMan.Supervision.Probes;
 
 /// <summary>
-/// Runs the probe's command in the process's directory and environment; exit 0 is a success.
+/// Runs the probe's command in its <c>working_dir</c>, else the process's, with the process's environment; exit 0 is a success.
 /// Its output is kept for the summary and never mixed into the process's lines. Each summary
 /// says "probe" first: the event it ends up in names the process, and "web is ready: exited with
 /// code 0" read as if web had exited.
@@ -17,7 +17,7 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
 
     public async Task<ProbeResult> RunAsync(CancellationToken deadline)
     {
-        var spec = new ProcessSpec($"{process.Name} probe", ShellCommand.Arguments(check.Command), process.WorkingDirectory, process.Environment);
+        var spec = new ProcessSpec($"{process.Name} probe", ShellCommand.Arguments(check.Command), check.WorkingDirectory ?? process.WorkingDirectory, process.Environment);
         using var child = launcher.Start(spec);
         var stdout = ReadAllAsync(child.StandardOutput);
         var stderr = ReadAllAsync(child.StandardError);
