@@ -1,3 +1,4 @@
+using ProcMan.Configuration;
 using ProcMan.Output;
 using ProcMan.Processes;
 using Serilog.Events;
@@ -84,7 +85,7 @@ internal sealed partial class Supervisor
 
     private void RunShutdownCommand(ProcessInstance instance, string command, ProcessRun stopping)
     {
-        var spec = instance.Spec with { Name = $"{instance.Name} shutdown", Arguments = ShellCommand.Arguments(command) };
+        var spec = instance.Spec with { Name = $"{instance.Name} shutdown", Arguments = (instance.Definition?.Shell ?? ShellSettings.Default).Arguments(command) };
         try
         {
             var process = launcher.Start(spec);

@@ -150,6 +150,32 @@ public sealed class LifecycleSpecs : IDisposable
             "procman | client started with pid " + procman.PidOf("client"));
     }
 
+    [ToolFact("bash", Timeout = 60_000)]
+    public async Task Probes_and_shutdown_commands_run_with_the_file_s_shell()
+    {
+        // `[[ ]]` is bash's: under /bin/sh (dash) the probe and the shutdown command would fail.
+        var stopped = Path.Combine(_directory.Path, "stopped");
+        _directory.Write("procfile.yml", $$"""
+            shell: {shell_command: bash, shell_argument: -c}
+            processes:
+              server:
+                command: echo $$ > server.pid; exec sleep 300
+                readiness_probe:
+                  exec:
+                    command: "[[ -n $BASH_VERSION ]]"
+                  period_seconds: 0.1
+                shutdown:
+                  command: "[[ -n $BASH_VERSION ]] && touch {{stopped}} && kill $(cat server.pid)"
+            """);
+        await using var procman = ProcManRun.Start(_directory.Path, "up");
+
+        await procman.WaitForLineAsync(line => line.StartsWith("procman | server is ready (probe", StringComparison.Ordinal));
+        procman.Signal(UnixSignal.Interrupt);
+        await procman.WaitForExitAsync();
+
+        File.Exists(stopped).Should().BeTrue(string.Join("\n", procman.Lines));
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task An_exec_probe_runs_in_its_own_working_dir()
     {
