@@ -256,7 +256,7 @@ internal static class ProcfileLoader
             // env_cmds values come between the env files and the environment: what the file writes
             // wins; process-compose puts its own environment over the .env files.
             var topLevel = TopLevelEnvFiles().SelectMany(_envFiles.Read)
-                .Where(v => document.Dialect != ConfigurationDialect.ProcessCompose || !options.InheritedEnvironment.ContainsKey(v.Name))
+                .Where(v => EnvFilePrecedence.Applies(document.Dialect, options.InheritedEnvironment, v.Name))
                 .Concat(document.EnvCommandValues).Concat(document.Environment).ToList();
             var basePort = BasePort(topLevel);
             TopLevelEnvironment = Apply(options.InheritedEnvironment, topLevel);

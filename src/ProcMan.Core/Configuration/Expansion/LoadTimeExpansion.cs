@@ -114,13 +114,10 @@ internal static class LoadTimeExpansion
 
             foreach (var variable in DotEnvParser.Parse(text, path, context.Inherited, new ErrorCollector()))
             {
-                // process-compose loads .env without overriding a variable its own environment has.
-                if (context.Dialect == ConfigurationDialect.ProcessCompose && context.Inherited.ContainsKey(variable.Name))
+                if (EnvFilePrecedence.Applies(context.Dialect, context.Inherited, variable.Name))
                 {
-                    continue;
+                    variables[variable.Name] = variable.Value;
                 }
-
-                variables[variable.Name] = variable.Value;
             }
         }
 
