@@ -85,7 +85,7 @@ internal sealed partial class Supervisor
 
     private void RunShutdownCommand(ProcessInstance instance, string command, ProcessRun stopping)
     {
-        var spec = instance.Spec with { Name = $"{instance.Name} shutdown", Arguments = (instance.Definition?.Shell ?? ShellSettings.Default).Arguments(command) };
+        var spec = instance.Spec with { Name = $"{instance.Name} shutdown", Arguments = instance.Spec.ShellArguments(command) };
         try
         {
             var process = launcher.Start(spec);

@@ -13,7 +13,6 @@ internal static class ConfigurationKeys
 
     private const string TerminalIssue = "it needs a terminal for the process, which comes with terminal support (issue 15)";
     private const string Later = "it comes in a later version";
-    private const string InProgress = "ProcMan gives it process-compose's meaning in a coming version; until then a file using it is refused rather than run with another meaning";
     private const string FilledInByProcessCompose = "process-compose fills it in itself; a file does not set it";
 
     public static readonly IReadOnlyList<ConfigurationKey> All =

@@ -21,4 +21,10 @@ internal sealed record ProcessSpec(
 
     /// <summary>1-based replica index (1 for a process that runs once).</summary>
     public int Replica { get; init; } = 1;
+
+    /// <summary>
+    /// The argv that runs a command line of this process (an exec probe, its <c>shutdown.command</c>)
+    /// with the file's shell, as its own <c>command</c> is run.
+    /// </summary>
+    public IReadOnlyList<string> ShellArguments(string command) => (Definition?.Shell ?? ShellSettings.Default).Arguments(command);
 }

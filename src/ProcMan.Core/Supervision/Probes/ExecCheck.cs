@@ -15,12 +15,9 @@ internal sealed class ExecCheck(ExecProbeCheck check, ProcessSpec process, IProc
     private const int MaxSummaryLength = 200;
     private const int MaxCommandLength = 80;
 
-    /// <summary>The file's shell, as for the process's own command: a bash-only probe works where the command does.</summary>
-    private static ShellSettings ShellOf(ProcessSpec process) => process.Definition?.Shell ?? ShellSettings.Default;
-
     public async Task<ProbeResult> RunAsync(CancellationToken deadline)
     {
-        var spec = new ProcessSpec($"{process.Name} probe", ShellOf(process).Arguments(check.Command), check.WorkingDirectory ?? process.WorkingDirectory, process.Environment);
+        var spec = new ProcessSpec($"{process.Name} probe", process.ShellArguments(check.Command), check.WorkingDirectory ?? process.WorkingDirectory, process.Environment);
         using var child = launcher.Start(spec);
         var stdout = ReadAllAsync(child.StandardOutput);
         var stderr = ReadAllAsync(child.StandardError);
